@@ -1,0 +1,3 @@
+from gankit.cli.main import main
+
+raise SystemExit(main())

@@ -1,0 +1,1 @@
+"""The `gankit` command line."""

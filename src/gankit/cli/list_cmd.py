@@ -1,0 +1,36 @@
+"""`gankit list`: every registered name, one line each."""
+
+from __future__ import annotations
+
+import argparse
+
+from gankit.config.presets import preset_names, preset_summary
+from gankit.data import DATASETS
+from gankit.nets import NETS
+from gankit.objectives import OBJECTIVES
+from gankit.penalties import PENALTIES
+from gankit.registry import Registry
+
+
+def add_parser(verbs: argparse._SubParsersAction) -> None:
+    parser = verbs.add_parser("list", help="objectives, penalties, nets, datasets and presets")
+    parser.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    sections: list[tuple[str, list[tuple[str, str]]]] = [
+        (title, _rows(registry))
+        for title, registry in (("objectives", OBJECTIVES), ("penalties", PENALTIES),
+                                ("nets", NETS), ("datasets", DATASETS))
+    ]
+    sections.append(("presets", [(name, preset_summary(name)) for name in preset_names()]))
+    for title, rows in sections:
+        print(f"{title}:")
+        width = max((len(name) for name, _ in rows), default=0)
+        for name, summary in rows:
+            print(f"  {name:<{width}}  {summary}")
+    return 0
+
+
+def _rows(registry: Registry) -> list[tuple[str, str]]:
+    return [(entry.name, entry.summary) for entry in registry.entries()]

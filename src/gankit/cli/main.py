@@ -1,0 +1,33 @@
+"""Entry point: `gankit VERB ...`. User mistakes print one line and exit 2; Ctrl-C exits 130."""
+
+from __future__ import annotations
+
+import sys
+from typing import Optional
+
+from gankit.cli import list_cmd, sample_cmd, train_cmd
+from gankit.cli.parser import OneLineParser
+from gankit.errors import GankitError
+
+VERBS = (train_cmd, sample_cmd, list_cmd)
+
+
+def build_parser() -> OneLineParser:
+    parser = OneLineParser(prog="gankit", description="Train, sample and compare GANs.")
+    verbs = parser.add_subparsers(dest="verb", required=True, parser_class=OneLineParser,
+                                  metavar="{train,sample,list}")
+    for verb in VERBS:
+        verb.add_parser(verbs)
+    return parser
+
+
+def main(argv: Optional[list[str]] = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return int(args.run(args) or 0)
+    except GankitError as error:
+        print(f"gankit: error: {error}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("gankit: interrupted", file=sys.stderr)
+        return 130

@@ -1,0 +1,52 @@
+"""`gankit train [PRESET | CONFIG.yaml] [key=value ...]` and `gankit train --resume RUN_DIR`."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from gankit.config.load import load_config
+from gankit.errors import GankitError
+from gankit.train.runs import resume_run, start_run
+
+
+def add_parser(verbs: argparse._SubParsersAction) -> None:
+    parser = verbs.add_parser(
+        "train", help="train a GAN from a preset or YAML file with key=value overrides",
+        description="Train from a preset name (see `gankit list`) or a YAML file; any config key "
+                    "can be overridden as key=value, nested keys with dots (g_opt.lr=1e-4).")
+    parser.add_argument("items", nargs="*", metavar="PRESET|CONFIG.yaml|key=value")
+    parser.add_argument("--resume", metavar="RUN_DIR",
+                        help="continue a run from its last checkpoint (steps=N extends it)")
+    parser.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    source, overrides = split_items(args.items)
+    if args.resume:
+        if source:
+            raise GankitError("--resume takes the config from the run; give only key=value overrides")
+        trainer = resume_run(args.resume, overrides)
+    else:
+        trainer = start_run(load_config(source, overrides))
+    print(f"gankit: run directory {trainer.run_dir.root}", file=sys.stderr)
+    trainer.fit()
+    if trainer.stopped_early:
+        print(f"gankit: stopped at step {trainer.step}; checkpoint saved. Continue with "
+              f"`gankit train --resume {trainer.run_dir.root}`", file=sys.stderr)
+        return 130
+    print(f"gankit: finished {trainer.step} steps; samples in {trainer.run_dir.samples}",
+          file=sys.stderr)
+    return 0
+
+
+def split_items(items: list[str]) -> tuple[str | None, list[str]]:
+    """The first item without '=' is the preset or config file; the rest are overrides."""
+    if items and "=" not in items[0]:
+        source, rest = items[0], items[1:]
+    else:
+        source, rest = None, items
+    stray = [item for item in rest if "=" not in item]
+    if stray:
+        raise GankitError(f"expected key=value, got {stray[0]!r} (only one preset or file may be given)")
+    return source, rest

@@ -1,0 +1,96 @@
+"""Turn a preset or YAML file plus `key=value` overrides into one validated, fully resolved Config.
+
+Layers, lowest first: Config's defaults → the objective's paper defaults → the preset or file →
+the command line. Component options (data_options, net_options, objective_options, penalties)
+are validated against each component's own Options dataclass and written back with defaults
+filled in, so the run's config.yaml says everything that was used.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any, Optional
+
+import yaml
+
+from gankit.config.overrides import parse_overrides
+from gankit.config.presets import deep_merge, load_source, read_yaml
+from gankit.config.schema import Config
+from gankit.config.validate import build_dataclass, to_plain
+from gankit.errors import GankitError
+
+# On --resume, only these may change: they do not alter what the run computes step by step.
+RESUMABLE_KEYS = ("steps", "log", "device")
+
+
+def load_config(source: Optional[str], overrides: list[str]) -> Config:
+    raw = load_source(source) if source else {}
+    raw = deep_merge(raw, parse_overrides(overrides))
+    objective = raw.get("objective", Config.objective)
+    raw = deep_merge(_objective_defaults(objective), raw)
+    return resolve(build_dataclass(Config, raw))
+
+
+def load_run_config(run_dir: Path, overrides: list[str]) -> Config:
+    """The config a run was started with, plus the few overrides a resume allows."""
+    path = run_dir / "config.yaml"
+    if not path.is_file():
+        raise GankitError(f"{run_dir} is not a gankit run directory (no config.yaml)")
+    changes = parse_overrides(overrides)
+    frozen = sorted(k for k in changes if k not in RESUMABLE_KEYS)
+    if frozen:
+        allowed = ", ".join(RESUMABLE_KEYS)
+        raise GankitError(f"cannot change {', '.join(frozen)} when resuming; only {allowed} may change")
+    raw = deep_merge(read_yaml(path), changes)
+    return resolve(build_dataclass(Config, raw))
+
+
+def resolve(config: Config) -> Config:
+    """Validate every component name and its options; fill option defaults in place."""
+    from gankit.data import dataset_options
+    from gankit.nets import net_options
+    from gankit.objectives import objective_class
+    from gankit.penalties import penalty_class
+
+    _check_ranges(config)
+    config.data_options = _options(dataset_options(config.data), config.data_options, "data_options")
+    config.net_options = _options(net_options(config.net), config.net_options, "net_options")
+    options_cls = objective_class(config.objective).Options
+    config.objective_options = _options(options_cls, config.objective_options, "objective_options")
+    for i, penalty in enumerate(config.penalties):
+        where = f"penalties[{i}].options"
+        penalty.options = _options(penalty_class(penalty.name).Options, penalty.options, where)
+    if config.instance_noise.anneal_steps is None:
+        config.instance_noise.anneal_steps = config.steps
+    return config
+
+
+def _options(cls: type, values: dict[str, Any], where: str) -> dict[str, Any]:
+    return to_plain(build_dataclass(cls, values, where))
+
+
+def _objective_defaults(name: Any) -> dict[str, Any]:
+    from gankit.objectives import objective_class
+
+    return dict(objective_class(str(name)).training_defaults)
+
+
+def _check_ranges(config: Config) -> None:
+    positive = {"steps": config.steps, "batch_size": config.batch_size, "z_dim": config.z_dim,
+                "n_critic": config.n_critic, "log.every": config.log.every,
+                "log.sample_every": config.log.sample_every,
+                "log.checkpoint_every": config.log.checkpoint_every}
+    for key, value in positive.items():
+        if value < 1:
+            raise GankitError(f"{key} must be at least 1, got {value}")
+    if not 0.0 <= config.ema < 1.0:
+        raise GankitError(f"ema must be in [0, 1) (0 turns it off), got {config.ema}")
+    if config.instance_noise.std < 0:
+        raise GankitError(f"instance_noise.std must be >= 0, got {config.instance_noise.std}")
+    for name, opt in (("g_opt", config.g_opt), ("d_opt", config.d_opt)):
+        if opt.lr <= 0:
+            raise GankitError(f"{name}.lr must be positive, got {opt.lr}")
+
+
+def config_to_yaml(config: Config) -> str:
+    return yaml.safe_dump(to_plain(config), sort_keys=False)

@@ -1,0 +1,69 @@
+"""The typed training configuration. Every key a preset, a YAML file or `key=value` may set lives here."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal, Optional
+
+
+@dataclass
+class OptimizerConfig:
+    name: Literal["adam", "rmsprop", "sgd"] = "adam"
+    lr: float = 2e-4
+    betas: tuple[float, float] = (0.5, 0.999)  # Adam
+    alpha: float = 0.99  # RMSprop smoothing constant (the paper's rho)
+    momentum: float = 0.0  # SGD and RMSprop
+    weight_decay: float = 0.0
+
+
+@dataclass
+class PenaltyConfig:
+    name: str = "gp"
+    weight: float = 10.0
+    options: dict = field(default_factory=dict)
+
+
+@dataclass
+class InstanceNoiseConfig:
+    """Gaussian noise on every critic input, std annealed linearly from `std` to 0."""
+
+    std: float = 0.0
+    anneal_steps: Optional[int] = None  # None: anneal over the whole run
+
+
+@dataclass
+class LogConfig:
+    every: int = 50  # scalars to metrics.jsonl and TensorBoard
+    sample_every: int = 500  # PNG grid (or scatter plot) at fixed z
+    checkpoint_every: int = 1000
+    n_samples: int = 64  # images in the grid; 2D runs draw `n_points`
+    n_points: int = 2500
+    tensorboard: bool = True
+    progress: bool = True
+
+
+@dataclass
+class Config:
+    data: str = "ring"
+    data_options: dict = field(default_factory=dict)
+    net: str = "mlp"
+    net_options: dict = field(default_factory=dict)
+    objective: str = "ns"
+    objective_options: dict = field(default_factory=dict)
+    penalties: list[PenaltyConfig] = field(default_factory=list)
+    instance_noise: InstanceNoiseConfig = field(default_factory=InstanceNoiseConfig)
+    z_dim: int = 64
+    steps: int = 5000
+    batch_size: int = 64
+    n_critic: int = 1
+    g_opt: OptimizerConfig = field(default_factory=OptimizerConfig)
+    d_opt: OptimizerConfig = field(default_factory=OptimizerConfig)
+    ema: float = 0.0  # decay of the generator's exponential moving average; 0 turns it off
+    seed: int = 0
+    device: str = "auto"  # auto | cpu | cuda | cuda:N
+    precision: Literal["fp32", "bf16"] = "fp32"
+    out: Optional[str] = None
+    log: LogConfig = field(default_factory=LogConfig)
+    preset: Optional[str] = None  # informational: where the config came from
+
+

@@ -1,0 +1,86 @@
+"""Every image file under a folder (recursive), cropped square and resized; no labels."""
+
+from __future__ import annotations
+
+import warnings
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Literal
+
+import numpy as np
+import torch
+from PIL import Image
+
+from gankit.data.base import InMemoryImages
+from gankit.data.checks import check_image_options, require_argument
+from gankit.data.registry import DATASETS
+from gankit.errors import GankitError
+
+IMAGE_SUFFIXES = {".png", ".jpg", ".jpeg", ".bmp", ".gif", ".webp"}
+PIL_MODES = {1: "L", 3: "RGB"}
+
+
+@dataclass
+class FolderOptions:
+    image_size: int = 64
+    channels: Literal[1, 3] = 3
+    limit: int | None = None
+
+
+def image_files(root: Path) -> list[Path]:
+    """Image files under `root`, sorted so the dataset order is reproducible."""
+    if not root.is_dir():
+        raise GankitError(f"image folder {root} does not exist or is not a folder")
+    files = sorted(p for p in root.rglob("*") if p.suffix.lower() in IMAGE_SUFFIXES)
+    files = [p for p in files if p.is_file()]
+    if not files:
+        suffixes = ", ".join(sorted(IMAGE_SUFFIXES))
+        raise GankitError(f"image folder {root} holds no image files ({suffixes})")
+    return files
+
+
+def read_image(path: Path, size: int, channels: int) -> np.ndarray:
+    """H×W or H×W×3 uint8 array: centre square crop, then resize to size×size."""
+    with Image.open(path) as image:
+        image = image.convert(PIL_MODES[channels])
+        side = min(image.size)
+        left, top = (image.width - side) // 2, (image.height - side) // 2
+        image = image.crop((left, top, left + side, top + side))
+        return np.asarray(image.resize((size, size), Image.Resampling.BICUBIC))
+
+
+def readable_images(files: list[Path], options: FolderOptions) -> Iterator[np.ndarray]:
+    """Decoded images, skipping (and counting in a warning) files Pillow cannot read."""
+    skipped = []
+    for path in files:
+        try:
+            yield read_image(path, options.image_size, options.channels)
+        except (OSError, ValueError, Image.DecompressionBombError):
+            skipped.append(path)
+    if skipped:
+        warnings.warn(f"skipped {len(skipped)} unreadable image file(s), e.g. {skipped[0]}")
+
+
+def load_folder(root: Path, options: FolderOptions) -> InMemoryImages:
+    arrays = []
+    for array in readable_images(image_files(root), options):
+        arrays.append(array)
+        if options.limit is not None and len(arrays) >= options.limit:
+            break
+    if not arrays:
+        raise GankitError(f"image folder {root} holds no image Pillow can read")
+    stacked = torch.from_numpy(np.stack(arrays))
+    images = stacked.unsqueeze(1) if options.channels == 1 else stacked.permute(0, 3, 1, 2)
+    return InMemoryImages(images.contiguous())
+
+
+@DATASETS.register("folder", "folder:PATH, every image file under PATH (recursive), no labels")
+class FolderLoader:
+    Options = FolderOptions
+
+    @staticmethod
+    def load(options: FolderOptions, argument: str | None) -> InMemoryImages:
+        root = Path(require_argument("folder", argument)).expanduser()
+        check_image_options(options)
+        return load_folder(root, options)

@@ -1,0 +1,28 @@
+"""Build a registered (generator, critic) pair from plain config values."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from torch import nn
+
+from gankit.config.validate import build_dataclass
+from gankit.errors import GankitError
+from gankit.nets.registry import NETS
+
+
+def net_options(name: str) -> type:
+    """The options dataclass of net family `name`."""
+    return NETS.get(name).Options
+
+
+def build_nets(
+    name: str, options: Mapping[str, Any] | None, data_shape: tuple[int, ...], z_dim: int
+) -> tuple[nn.Module, nn.Module]:
+    """Validate `options` for family `name` and build its (generator, critic)."""
+    family = NETS.get(name)
+    if isinstance(z_dim, bool) or not isinstance(z_dim, int) or z_dim < 1:
+        raise GankitError(f"z_dim must be a positive integer, got {z_dim!r}")
+    typed = build_dataclass(family.Options, options, where="net_options")
+    return family.build(typed, tuple(int(n) for n in data_shape), z_dim)

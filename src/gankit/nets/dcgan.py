@@ -1,0 +1,98 @@
+"""DCGAN (Radford et al. 2016): strided (de)convolutions, no pooling, ReLU/tanh G, LeakyReLU D.
+
+The critic's last 4×4 (or 7×7) convolution to one channel is written as the linear `head` over
+the flattened map, which is the same function and keeps the features/head split.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+from torch import nn
+
+from gankit.nets.checks import (
+    forbid_batch_norm_with_spectral_norm,
+    require_positive,
+    unsupported_shape,
+)
+from gankit.nets.critic import Critic
+from gankit.nets.family import NetFamily
+from gankit.nets.layers import LEAK, add_spectral_norm, dcgan_init, norm_2d
+from gankit.nets.registry import NETS
+
+START = {28: 7, 32: 4, 64: 4}  # image size → spatial size of the smallest feature map
+SUPPORTED = "28x28, 32x32 or 64x64 images (any channel count)"
+
+
+@dataclass
+class DcganOptions:
+    """`width` is the channel count next to the image; it doubles at each halving of the size."""
+
+    width: int = 64
+    g_norm: Literal["batch", "none", "layer"] = "batch"
+    d_norm: Literal["batch", "none", "layer", "instance"] = "batch"
+    spectral_norm: bool = False  # critic only; needs d_norm other than "batch"
+
+    def __post_init__(self) -> None:
+        require_positive("width", self.width)
+        forbid_batch_norm_with_spectral_norm(self.d_norm, self.spectral_norm)
+
+
+@NETS.register("dcgan", "DCGAN conv generator and critic for 28x28, 32x32 and 64x64 images")
+class Dcgan(NetFamily):
+    Options = DcganOptions
+
+    @classmethod
+    def build(
+        cls, options: DcganOptions, data_shape: tuple[int, ...], z_dim: int
+    ) -> tuple[nn.Module, nn.Module]:
+        channels, size = _image_size(data_shape)
+        start = START[size]
+        stages = (size // start).bit_length() - 1
+        generator = _generator(options, channels, start, stages, z_dim)
+        critic = _critic(options, channels, start, stages)
+        generator.apply(dcgan_init)
+        critic.apply(dcgan_init)
+        return generator, add_spectral_norm(critic) if options.spectral_norm else critic
+
+
+def _image_size(data_shape: tuple[int, ...]) -> tuple[int, int]:
+    if len(data_shape) != 3 or data_shape[1] != data_shape[2] or data_shape[1] not in START:
+        raise unsupported_shape("dcgan", SUPPORTED, data_shape)
+    return data_shape[0], data_shape[1]
+
+
+def _up(c_in: int, c_out: int, norm: str) -> list[nn.Module]:
+    conv = nn.ConvTranspose2d(c_in, c_out, 4, 2, 1, bias=norm == "none")
+    return [conv, *norm_2d(norm, c_out), nn.ReLU()]
+
+
+def _down(c_in: int, c_out: int, norm: str) -> list[nn.Module]:
+    conv = nn.Conv2d(c_in, c_out, 4, 2, 1, bias=norm == "none")
+    return [conv, *norm_2d(norm, c_out), nn.LeakyReLU(LEAK)]
+
+
+def _generator(o: DcganOptions, channels: int, start: int, stages: int, z_dim: int) -> nn.Module:
+    top = o.width * 2 ** (stages - 1)
+    # "Project and reshape": the first layer is a matrix multiply onto the smallest map.
+    layers = [
+        nn.Linear(z_dim, top * start * start, bias=o.g_norm == "none"),
+        nn.Unflatten(1, (top, start, start)),
+        *norm_2d(o.g_norm, top),
+        nn.ReLU(),
+    ]
+    for i in range(stages - 1):
+        layers += _up(top // 2**i, top // 2 ** (i + 1), o.g_norm)
+    layers += [nn.ConvTranspose2d(o.width, channels, 4, 2, 1), nn.Tanh()]
+    return nn.Sequential(*layers)
+
+
+def _critic(o: DcganOptions, channels: int, start: int, stages: int) -> Critic:
+    # No normalisation on the first layer, as in the paper.
+    layers = [nn.Conv2d(channels, o.width, 4, 2, 1), nn.LeakyReLU(LEAK)]
+    width = o.width
+    for _ in range(stages - 1):
+        layers += _down(width, 2 * width, o.d_norm)
+        width *= 2
+    return Critic(nn.Sequential(*layers, nn.Flatten()), width * start * start)

@@ -1,0 +1,79 @@
+"""The InfoGAN-style 28×28 pair of Lucic et al. 2018 ("Are GANs created equal?").
+
+Every layer keeps its bias, as in the reference implementation, so parameter counts match it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+from torch import nn
+
+from gankit.nets.checks import forbid_batch_norm_with_spectral_norm, unsupported_shape
+from gankit.nets.critic import Critic
+from gankit.nets.family import NetFamily
+from gankit.nets.layers import LEAK, add_spectral_norm, dcgan_init, norm_1d, norm_2d
+from gankit.nets.registry import NETS
+
+SUPPORTED = "28x28 images with 1 or 3 channels"
+
+
+@dataclass
+class InfoganOptions:
+    d_norm: Literal["batch", "none", "layer"] = "batch"
+    g_norm: Literal["batch", "none"] = "batch"
+    spectral_norm: bool = False  # critic only; needs d_norm other than "batch"
+
+    def __post_init__(self) -> None:
+        forbid_batch_norm_with_spectral_norm(self.d_norm, self.spectral_norm)
+
+
+@NETS.register("infogan", "InfoGAN-style 28x28 pair from the large GAN comparisons (Lucic 2018)")
+class Infogan(NetFamily):
+    Options = InfoganOptions
+
+    @classmethod
+    def build(
+        cls, options: InfoganOptions, data_shape: tuple[int, ...], z_dim: int
+    ) -> tuple[nn.Module, nn.Module]:
+        if tuple(data_shape) not in ((1, 28, 28), (3, 28, 28)):
+            raise unsupported_shape("infogan", SUPPORTED, data_shape)
+        channels = data_shape[0]
+        generator = _generator(options.g_norm, channels, z_dim)
+        critic = _critic(options.d_norm, channels)
+        generator.apply(dcgan_init)
+        critic.apply(dcgan_init)
+        return generator, add_spectral_norm(critic) if options.spectral_norm else critic
+
+
+def _generator(norm: str, channels: int, z_dim: int) -> nn.Module:
+    return nn.Sequential(
+        nn.Linear(z_dim, 1024),
+        *norm_1d(norm, 1024),
+        nn.ReLU(),
+        nn.Linear(1024, 128 * 7 * 7),
+        *norm_1d(norm, 128 * 7 * 7),
+        nn.ReLU(),
+        nn.Unflatten(1, (128, 7, 7)),
+        nn.ConvTranspose2d(128, 64, 4, 2, 1),
+        *norm_2d(norm, 64),
+        nn.ReLU(),
+        nn.ConvTranspose2d(64, channels, 4, 2, 1),
+        nn.Tanh(),
+    )
+
+
+def _critic(norm: str, channels: int) -> Critic:
+    features = nn.Sequential(
+        nn.Conv2d(channels, 64, 4, 2, 1),
+        nn.LeakyReLU(LEAK),
+        nn.Conv2d(64, 128, 4, 2, 1),
+        *norm_2d(norm, 128),
+        nn.LeakyReLU(LEAK),
+        nn.Flatten(),
+        nn.Linear(128 * 7 * 7, 1024),
+        *norm_1d(norm, 1024),
+        nn.LeakyReLU(LEAK),
+    )
+    return Critic(features, 1024)

@@ -1,0 +1,102 @@
+"""What an objective sees on each step and what it returns.
+
+An objective is design.md's (f, g, h) plus whatever extra terms its paper adds. It calls the critic
+itself, so it can ask for scores, energies or codes, and it returns *named* loss terms that the
+engine sums, backpropagates and logs.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, ClassVar
+
+import torch
+from torch import Tensor, nn
+
+from gankit.options import NoOptions
+
+
+@dataclass
+class StepBatch:
+    """One step's tensors. On critic steps `fake` is detached; on generator steps it carries grad."""
+
+    critic: nn.Module
+    real: Tensor
+    fake: Tensor
+    z: Tensor
+    step: int
+    rng: torch.Generator  # for any randomness the objective needs (resumable)
+
+
+@dataclass
+class Terms:
+    """Named loss terms (summed into the loss) and named statistics (only logged)."""
+
+    losses: dict[str, Tensor] = field(default_factory=dict)
+    stats: dict[str, Tensor] = field(default_factory=dict)
+
+    def total(self) -> Tensor:
+        return torch.stack([v.float() for v in self.losses.values()]).sum()
+
+    def merge(self, other: Terms) -> Terms:
+        return Terms({**self.losses, **other.losses}, {**self.stats, **other.stats})
+
+    def scalars(self, prefix: str) -> dict[str, float]:
+        named = {**self.losses, **self.stats}
+        return {f"{prefix}/{k}": float(v.detach()) for k, v in named.items()}
+
+
+class Objective:
+    """Base class. Subclasses set `Options` and `training_defaults` and implement the two losses."""
+
+    Options: ClassVar[type] = NoOptions
+    # The paper's training hyperparameters (n_critic, g_opt, d_opt, penalties, ...), merged under
+    # whatever the preset and the command line say.
+    training_defaults: ClassVar[dict[str, Any]] = {}
+
+    def __init__(self, options: Any = None) -> None:
+        self.options = options if options is not None else self.Options()
+
+    def critic_loss(self, batch: StepBatch) -> Terms:
+        raise NotImplementedError
+
+    def generator_loss(self, batch: StepBatch) -> Terms:
+        raise NotImplementedError
+
+    def after_critic_step(self, critic: nn.Module) -> None:
+        """Hook after each critic optimiser step (weight clipping lives here)."""
+
+    def after_generator_step(self, critic_terms: Terms, generator_terms: Terms) -> None:
+        """Hook after each generator step (state updates such as BEGAN's k_t live here)."""
+
+    def state_dict(self) -> dict[str, Any]:
+        """Training state that must survive a resume (BEGAN's k_t, MAGAN's margin...)."""
+        return {}
+
+    def load_state_dict(self, state: dict[str, Any]) -> None:
+        if state:
+            raise ValueError(f"{type(self).__name__} has no state, got {sorted(state)}")
+
+
+class ScoreObjective(Objective):
+    """An objective fully described by f, g, h applied to a scalar critic score (design.md)."""
+
+    def f(self, d_real: Tensor) -> Tensor:
+        raise NotImplementedError
+
+    def g(self, d_fake: Tensor) -> Tensor:
+        raise NotImplementedError
+
+    def h(self, d_fake: Tensor) -> Tensor:
+        raise NotImplementedError
+
+    def critic_loss(self, batch: StepBatch) -> Terms:
+        d_real = batch.critic(batch.real).float()
+        d_fake = batch.critic(batch.fake).float()
+        losses = {"real": self.f(d_real).mean(), "fake": self.g(d_fake).mean()}
+        stats = {"score_real": d_real.mean().detach(), "score_fake": d_fake.mean().detach()}
+        return Terms(losses, stats)
+
+    def generator_loss(self, batch: StepBatch) -> Terms:
+        d_fake = batch.critic(batch.fake).float()
+        return Terms({"adv": self.h(d_fake).mean()}, {"score_fake": d_fake.mean().detach()})

@@ -1,0 +1,3 @@
+from gankit.registry import Registry
+
+OBJECTIVES: Registry = Registry("objective")

@@ -1,0 +1,25 @@
+"""Critic regularisers usable with any objective: each maps a critic step's batch to a scalar."""
+
+from __future__ import annotations
+
+from typing import Any, ClassVar
+
+from torch import Tensor
+
+from gankit.objectives.base import StepBatch
+from gankit.options import NoOptions
+from gankit.penalties.gradients import critic_input_gradient
+
+__all__ = ["Penalty", "critic_input_gradient"]
+
+
+class Penalty:
+    Options: ClassVar[type] = NoOptions
+    # The weight its paper uses, for documentation and `gankit list`; the config's weight rules.
+    recommended_weight: ClassVar[float | None] = None
+
+    def __init__(self, options: Any = None) -> None:
+        self.options = options if options is not None else self.Options()
+
+    def __call__(self, batch: StepBatch) -> Tensor:
+        raise NotImplementedError

@@ -1,0 +1,57 @@
+"""Input gradients of a critic and the norm penalties built on them.
+
+Torch only, no other gankit import, so objectives (wgan-gp) can share it without an import cycle.
+Random draws come from the step's generator only, so resumed runs repeat exactly; reductions run
+in float32 even when the critic runs under bf16 autocast.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import torch
+from torch import Tensor, nn
+
+
+def critic_input_gradient(critic: nn.Module, points: Tensor) -> Tensor:
+    """d critic(points) / d points in float32, one flat row per sample, with a graph so it can be
+    penalised (gradients then reach the critic's parameters)."""
+    points = points.detach().requires_grad_(True)
+    scores = critic(points).float()
+    (grad,) = torch.autograd.grad(scores.sum(), points, create_graph=True)
+    return grad.float().flatten(1)
+
+
+def gradient_norms(critic: nn.Module, points: Tensor) -> Tensor:
+    """||grad_x critic(x)||_2 at each point, shape (N,), float32."""
+    return torch.linalg.vector_norm(critic_input_gradient(critic, points), dim=1)
+
+
+def uniform(shape: Sequence[int], rng: torch.Generator, like: Tensor) -> Tensor:
+    """U[0, 1) draws from `rng` alone, on `like`'s device and dtype (rng may live elsewhere)."""
+    draws = torch.rand(tuple(shape), generator=rng, device=rng.device)
+    return draws.to(device=like.device, dtype=like.dtype)
+
+
+def interpolate(start: Tensor, end: Tensor, rng: torch.Generator) -> Tensor:
+    """start + alpha * (end - start) with one alpha ~ U[0, 1] per sample."""
+    if start.shape != end.shape:
+        raise ValueError(f"cannot interpolate shapes {tuple(start.shape)} and {tuple(end.shape)}")
+    alpha = uniform((start.shape[0],) + (1,) * (start.dim() - 1), rng, start)
+    return start.detach() + alpha * (end.detach() - start.detach())
+
+
+def interpolate_gradient_norms(
+    critic: nn.Module, real: Tensor, fake: Tensor, rng: torch.Generator
+) -> Tensor:
+    """Gradient norms at x^ = eps*x + (1 - eps)*x~, eps ~ U[0, 1] per sample
+    (Gulrajani et al. 2017, Algorithm 1, lines 5-7)."""
+    return gradient_norms(critic, interpolate(fake, real, rng))
+
+
+def norm_penalty(norms: Tensor, target: float = 1.0, one_sided: bool = False) -> Tensor:
+    """mean((norm - target)^2); one-sided counts only norms above the target."""
+    gap = norms.float() - target
+    if one_sided:
+        gap = gap.clamp(min=0.0)
+    return gap.pow(2).mean()

@@ -1,0 +1,1 @@
+"""The training engine: one loop that knows no particular GAN."""

@@ -1,0 +1,79 @@
+"""Build everything a run needs from its Config; the engine only sees the result."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Optional
+
+import torch
+from torch import nn
+
+from gankit.config.schema import Config
+from gankit.data import load_dataset
+from gankit.data.base import DataSource
+from gankit.nets import build_nets
+from gankit.objectives import build_objective
+from gankit.objectives.base import Objective
+from gankit.penalties import build_penalty
+from gankit.penalties.base import Penalty
+from gankit.train.device import pick_device
+from gankit.train.ema import GeneratorEMA
+from gankit.train.instance_noise import InstanceNoise
+from gankit.train.optim import make_optimizer
+
+
+@dataclass
+class WeightedPenalty:
+    name: str
+    weight: float
+    penalty: Penalty
+
+
+@dataclass
+class Components:
+    config: Config
+    device: torch.device
+    data: DataSource
+    generator: nn.Module
+    critic: nn.Module
+    objective: Objective
+    penalties: list[WeightedPenalty]
+    g_opt: torch.optim.Optimizer
+    d_opt: torch.optim.Optimizer
+    ema: Optional[GeneratorEMA]
+    noise: InstanceNoise
+
+
+def build_model(config: Config, data_shape: tuple[int, ...], device: torch.device) -> tuple[nn.Module, nn.Module]:
+    """Generator and critic, seeded from the config so their initial weights are reproducible."""
+    torch.manual_seed(config.seed)
+    generator, critic = build_nets(config.net, config.net_options, data_shape, config.z_dim)
+    return generator.to(device), critic.to(device)
+
+
+def build_components(config: Config) -> Components:
+    device = pick_device(config.device)
+    data = load_dataset(config.data, config.data_options)
+    generator, critic = build_model(config, data.shape, device)
+    penalties = [WeightedPenalty(p.name, p.weight, build_penalty(p.name, p.options))
+                 for p in config.penalties]
+    return Components(
+        config=config,
+        device=device,
+        data=data,
+        generator=generator,
+        critic=critic,
+        objective=build_objective(config.objective, config.objective_options),
+        penalties=penalties,
+        g_opt=make_optimizer(config.g_opt, generator.parameters()),
+        d_opt=make_optimizer(config.d_opt, critic.parameters()),
+        ema=GeneratorEMA(generator, config.ema) if config.ema > 0 else None,
+        noise=InstanceNoise(config.instance_noise.std, config.instance_noise.anneal_steps or 1),
+    )
+
+
+def fingerprint(config: Config, data_shape: tuple[int, ...]) -> dict[str, Any]:
+    """What a checkpoint must match to be loaded into this model."""
+    return {"net": config.net, "net_options": config.net_options, "objective": config.objective,
+            "z_dim": config.z_dim,
+            "data_shape": list(data_shape)}

@@ -1,0 +1,30 @@
+"""Device and precision from the config: `auto` picks CUDA when present and never requires it."""
+
+from __future__ import annotations
+
+import contextlib
+import re
+from typing import ContextManager
+
+import torch
+
+from gankit.errors import GankitError
+
+
+def pick_device(spec: str) -> torch.device:
+    if spec == "auto":
+        return torch.device("cuda" if torch.cuda.is_available() else "cpu")
+    if spec == "cpu":
+        return torch.device("cpu")
+    if re.fullmatch(r"cuda(:\d+)?", spec):
+        if not torch.cuda.is_available():
+            raise GankitError(f"device={spec} was asked for but CUDA is not available; use device=auto")
+        return torch.device(spec)
+    raise GankitError(f"device={spec!r} is not allowed; choose one of: auto, cpu, cuda, cuda:N")
+
+
+def autocast(device: torch.device, precision: str) -> ContextManager:
+    """bf16 autocast on CPU or CUDA when precision=bf16; a no-op context otherwise."""
+    if precision != "bf16":
+        return contextlib.nullcontext()
+    return torch.autocast(device_type=device.type, dtype=torch.bfloat16)

@@ -1,0 +1,191 @@
+"""The training loop: n_critic critic steps, then one generator step. It knows no particular GAN;
+objectives and penalties supply every loss term."""
+
+from __future__ import annotations
+
+import time
+from typing import Any
+
+import torch
+from torch import Tensor
+
+from gankit.objectives.base import StepBatch, Terms
+from gankit.train.build import Components, fingerprint
+from gankit.train.checkpoint import load_checkpoint, save_checkpoint
+from gankit.train.device import autocast
+from gankit.train.interrupt import StopRequest
+from gankit.train.logger import RunLogger
+from gankit.train.run_dir import RunDir
+from gankit.train.sampling import generate, latent_batch, picture
+from gankit.viz.grid import save_png
+
+
+class Trainer:
+    def __init__(self, parts: Components, run: RunDir, is_main: bool = True) -> None:
+        self.parts = parts
+        self.config = parts.config
+        self.run_dir = run
+        self.is_main = is_main  # only the main process writes files (torchrun-ready)
+        self.step = 0
+        seed = self.config.seed
+        self.data_rng = torch.Generator().manual_seed(seed)
+        self.rng = torch.Generator(device=parts.device).manual_seed(seed + 1)
+        self.fingerprint = fingerprint(self.config, parts.data.shape)
+        self.stopped_early = False
+
+    # ---- one step -------------------------------------------------------------------------
+
+    def train_step(self) -> dict[str, float]:
+        critic_terms = [self.critic_step() for _ in range(self.config.n_critic)]
+        generator_terms = self.generator_step(self._last_real)
+        self.parts.objective.after_generator_step(critic_terms[-1], generator_terms)
+        if self.parts.ema is not None:
+            self.parts.ema.update(self.parts.generator)
+        self.step += 1
+        scalars = critic_terms[-1].scalars("d") | generator_terms.scalars("g")
+        scalars["d/loss"] = sum(float(t.total().detach()) for t in critic_terms) / len(critic_terms)
+        scalars["g/loss"] = float(generator_terms.total().detach())
+        return scalars
+
+    def critic_step(self) -> Terms:
+        p = self.parts
+        real = p.data.sample(self.config.batch_size, self.data_rng).to(p.device)
+        self._last_real = real
+        z = self._latent()
+        with torch.no_grad(), self._autocast():
+            fake = p.generator(z)
+        batch = self._batch(real, fake.detach(), z)
+        with self._autocast():
+            terms = p.objective.critic_loss(batch)
+            for item in p.penalties:
+                terms.losses[f"penalty/{item.name}"] = item.weight * item.penalty(batch).float()
+        p.d_opt.zero_grad(set_to_none=True)
+        terms.total().backward()
+        p.d_opt.step()
+        p.objective.after_critic_step(p.critic)
+        return terms
+
+    def generator_step(self, real: Tensor) -> Terms:
+        p = self.parts
+        z = self._latent()
+        p.critic.requires_grad_(False)
+        try:
+            with self._autocast():
+                fake = p.generator(z)
+                terms = p.objective.generator_loss(self._batch(real, fake, z))
+            p.g_opt.zero_grad(set_to_none=True)
+            terms.total().backward()
+            p.g_opt.step()
+        finally:
+            p.critic.requires_grad_(True)
+        return terms
+
+    def _batch(self, real: Tensor, fake: Tensor, z: Tensor) -> StepBatch:
+        noise = self.parts.noise
+        return StepBatch(critic=self.parts.critic, real=noise(real, self.step, self.rng),
+                         fake=noise(fake, self.step, self.rng), z=z, step=self.step, rng=self.rng)
+
+    def _latent(self) -> Tensor:
+        return torch.randn(self.config.batch_size, self.config.z_dim, generator=self.rng,
+                           device=self.parts.device)
+
+    def _autocast(self):
+        return autocast(self.parts.device, self.config.precision)
+
+    # ---- the loop --------------------------------------------------------------------------
+
+    def fit(self) -> None:
+        """Train until config.steps, logging, previewing and checkpointing along the way."""
+        log = self.config.log
+        logger = RunLogger(self.run_dir, self.config.steps, self.step, log.tensorboard,
+                           log.progress, enabled=self.is_main)
+        clock = (time.perf_counter(), self.step)
+        try:
+            with StopRequest() as stop:
+                while self.step < self.config.steps and not stop.requested:
+                    logger.accumulate(self.train_step())
+                    logger.advance()
+                    clock = self._periodic(logger, clock)
+                self.stopped_early = stop.requested
+            self.save()
+            if self.step % self.config.log.sample_every != 0:
+                self.preview(logger)
+        finally:
+            logger.close()
+
+    def _periodic(self, logger: RunLogger, clock: tuple[float, int]) -> tuple[float, int]:
+        log = self.config.log
+        if self.step % log.every == 0:
+            now = time.perf_counter()
+            rate = (self.step - clock[1]) / max(now - clock[0], 1e-9)
+            logger.flush_scalars(self.step, self.diagnostics() | {"steps_per_s": rate})
+            clock = (now, self.step)
+        if self.step % log.sample_every == 0:
+            self.preview(logger)
+        if self.step % log.checkpoint_every == 0:
+            self.save()
+        return clock
+
+    def diagnostics(self) -> dict[str, float]:
+        values = {f"state/{k}": float(v) for k, v in self.parts.objective.state_dict().items()
+                  if isinstance(v, (int, float)) or (torch.is_tensor(v) and v.numel() == 1)}
+        if self.config.instance_noise.std > 0:
+            values["instance_noise_std"] = self.parts.noise.std_at(self.step)
+        return values
+
+    # ---- samples ---------------------------------------------------------------------------
+
+    def sampling_generator(self) -> torch.nn.Module:
+        return self.parts.ema.model if self.parts.ema is not None else self.parts.generator
+
+    def preview(self, logger: RunLogger) -> None:
+        if not self.is_main:
+            return
+        points = self.parts.data.kind == "points"
+        n = self.config.log.n_points if points else self.config.log.n_samples
+        z = latent_batch(n, self.config.z_dim, self.config.seed + 2, self.parts.device)
+        samples = generate(self.sampling_generator(), z)
+        reference = getattr(self.parts.data, "centers", None) if points else None
+        pic = picture(samples, reference)
+        save_png(pic, self.run_dir.samples / f"step_{self.step:07d}.png", scale=1 if points else 2)
+        logger.image("samples", pic, self.step)
+
+    # ---- checkpoints -----------------------------------------------------------------------
+
+    def state_dict(self) -> dict[str, Any]:
+        p = self.parts
+        return {
+            "fingerprint": self.fingerprint,
+            "step": self.step,
+            "generator": p.generator.state_dict(),
+            "critic": p.critic.state_dict(),
+            "generator_ema": p.ema.model.state_dict() if p.ema is not None else None,
+            "g_opt": p.g_opt.state_dict(),
+            "d_opt": p.d_opt.state_dict(),
+            "objective": p.objective.state_dict(),
+            "data": p.data.state_dict(),
+            "rng": {"data": self.data_rng.get_state(), "train": self.rng.get_state(),
+                    "torch": torch.get_rng_state()},
+        }
+
+    def load_state_dict(self, state: dict[str, Any]) -> None:
+        p = self.parts
+        p.generator.load_state_dict(state["generator"])
+        p.critic.load_state_dict(state["critic"])
+        if p.ema is not None and state["generator_ema"] is not None:
+            p.ema.model.load_state_dict(state["generator_ema"])
+        p.g_opt.load_state_dict(state["g_opt"])
+        p.d_opt.load_state_dict(state["d_opt"])
+        p.objective.load_state_dict(state["objective"])
+        p.data.load_state_dict(state["data"])
+        self.data_rng.set_state(state["rng"]["data"])
+        self.rng.set_state(state["rng"]["train"])
+        torch.set_rng_state(state["rng"]["torch"])
+        self.step = int(state["step"])
+
+    def save(self) -> None:
+        if self.is_main:
+            save_checkpoint(self.run_dir.checkpoint, self.state_dict())
+
+    def resume(self) -> None:
+        self.load_state_dict(load_checkpoint(self.run_dir.checkpoint, self.fingerprint))

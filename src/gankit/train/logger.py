@@ -1,0 +1,76 @@
+"""Where training numbers and pictures go: metrics.jsonl, TensorBoard, and the progress bar."""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from typing import Optional
+
+import numpy as np
+from tqdm import tqdm
+
+from gankit.train.run_dir import RunDir
+
+
+class RunLogger:
+    """Only the main process builds one with `enabled=True`; others log nothing."""
+
+    def __init__(self, run: RunDir, total_steps: int, start_step: int, tensorboard: bool,
+                 progress: bool, enabled: bool = True) -> None:
+        self.enabled = enabled
+        self.run = run
+        self._sums: dict[str, float] = defaultdict(float)
+        self._counts: dict[str, int] = defaultdict(int)
+        self._writer = _tensorboard_writer(run) if enabled and tensorboard else None
+        self._bar = tqdm(total=total_steps, initial=start_step, unit="step", dynamic_ncols=True,
+                         disable=not (enabled and progress))
+
+    def accumulate(self, scalars: dict[str, float]) -> None:
+        for key, value in scalars.items():
+            self._sums[key] += value
+            self._counts[key] += 1
+
+    def flush_scalars(self, step: int, extra: dict[str, float]) -> dict[str, float]:
+        """Write the averages since the last flush (plus `extra`) everywhere; return them."""
+        means = {k: self._sums[k] / self._counts[k] for k in self._sums}
+        means.update(extra)
+        self._sums.clear()
+        self._counts.clear()
+        if self.enabled:
+            self._write_jsonl(step, means)
+            if self._writer is not None:
+                for key, value in means.items():
+                    self._writer.add_scalar(key, value, step)
+            self._bar.set_postfix(_short(means), refresh=False)
+        return means
+
+    def advance(self, steps: int = 1) -> None:
+        self._bar.update(steps)
+
+    def image(self, tag: str, picture: np.ndarray, step: int) -> None:
+        if self._writer is not None:
+            self._writer.add_image(tag, picture, step, dataformats="HWC")
+
+    def write_record(self, record: dict) -> None:
+        if self.enabled:
+            with self.run.metrics.open("a", encoding="utf-8") as handle:
+                handle.write(json.dumps(record) + "\n")
+
+    def close(self) -> None:
+        self._bar.close()
+        if self._writer is not None:
+            self._writer.close()
+
+    def _write_jsonl(self, step: int, means: dict[str, float]) -> None:
+        self.write_record({"step": step, **{k: round(v, 6) for k, v in means.items()}})
+
+
+def _tensorboard_writer(run: RunDir) -> Optional[object]:
+    from torch.utils.tensorboard import SummaryWriter
+
+    return SummaryWriter(log_dir=str(run.tensorboard))
+
+
+def _short(means: dict[str, float]) -> dict[str, str]:
+    keep = {k: v for k, v in means.items() if k.startswith(("d/loss", "g/loss", "steps_per_s"))}
+    return {k.split("/")[0] if k.endswith("loss") else k: f"{v:.3g}" for k, v in keep.items()}

@@ -1,0 +1,64 @@
+"""The layout of a run directory: config.yaml, checkpoints/, samples/, metrics.jsonl, tensorboard/."""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from gankit.config.load import config_to_yaml
+from gankit.config.schema import Config
+from gankit.errors import GankitError
+from gankit.io import write_text_atomic
+
+
+@dataclass(frozen=True)
+class RunDir:
+    root: Path
+
+    @property
+    def config(self) -> Path:
+        return self.root / "config.yaml"
+
+    @property
+    def checkpoint(self) -> Path:
+        return self.root / "checkpoints" / "last.pt"
+
+    @property
+    def samples(self) -> Path:
+        return self.root / "samples"
+
+    @property
+    def metrics(self) -> Path:
+        return self.root / "metrics.jsonl"
+
+    @property
+    def tensorboard(self) -> Path:
+        return self.root / "tensorboard"
+
+
+def default_run_name(config: Config) -> str:
+    stem = config.preset or f"{config.objective}-{config.data.split(':')[0]}"
+    return f"{stem}-{time.strftime('%Y%m%d-%H%M%S')}"
+
+
+def create_run_dir(config: Config) -> RunDir:
+    """A fresh run directory; refuses to reuse one that already holds a run."""
+    root = Path(config.out) if config.out else Path("runs") / default_run_name(config)
+    run = RunDir(root)
+    if run.config.exists() or run.checkpoint.exists():
+        raise GankitError(f"{root} already holds a run; continue it with "
+                          f"`gankit train --resume {root}` or choose another out=")
+    if root.exists() and not root.is_dir():
+        raise GankitError(f"out={root} exists and is not a directory")
+    root.mkdir(parents=True, exist_ok=True)
+    config.out = str(root)
+    write_text_atomic(run.config, config_to_yaml(config))
+    return run
+
+
+def open_run_dir(path: Path | str) -> RunDir:
+    run = RunDir(Path(path))
+    if not run.config.is_file():
+        raise GankitError(f"{path} is not a gankit run directory (no config.yaml)")
+    return run

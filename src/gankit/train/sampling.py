@@ -1,0 +1,44 @@
+"""Drawing samples from a generator and turning them into pictures or arrays."""
+
+from __future__ import annotations
+
+from typing import Optional
+
+import numpy as np
+import torch
+from torch import Tensor, nn
+
+from gankit.data.base import to_uint8
+from gankit.viz.grid import image_grid
+from gankit.viz.scatter import scatter_plot
+
+
+def latent_batch(n: int, z_dim: int, seed: int, device: torch.device) -> Tensor:
+    """A fixed z batch from its own seed (previews must not disturb the training RNG)."""
+    rng = torch.Generator().manual_seed(seed)
+    return torch.randn(n, z_dim, generator=rng).to(device)
+
+
+@torch.no_grad()
+def generate(generator: nn.Module, z: Tensor, batch_size: int = 500) -> Tensor:
+    """G(z) in eval mode, in chunks, on the CPU as float32; the generator's mode is restored."""
+    was_training = generator.training
+    generator.eval()
+    try:
+        chunks = [generator(part).float().cpu() for part in z.split(batch_size)]
+    finally:
+        generator.train(was_training)
+    return torch.cat(chunks)
+
+
+def images_hwc(samples: Tensor) -> np.ndarray:
+    """float N×C×H×W in [-1, 1] → uint8 N×H×W×C."""
+    return to_uint8(samples).permute(0, 2, 3, 1).numpy()
+
+
+def picture(samples: Tensor, reference: Optional[Tensor] = None) -> np.ndarray:
+    """A grid for images, a scatter plot (over optional reference points) for 2D points."""
+    if samples.dim() == 2 and samples.shape[1] == 2:
+        ref = None if reference is None else reference.numpy()
+        return scatter_plot(samples.numpy(), ref)
+    return image_grid(images_hwc(samples))

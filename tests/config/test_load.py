@@ -1,0 +1,75 @@
+import pytest
+import yaml
+
+from gankit.config.load import config_to_yaml, load_config
+from gankit.config.presets import preset_names
+from gankit.errors import GankitError
+
+
+def test_objective_paper_defaults_sit_under_overrides():
+    config = load_config(None, ["objective=wgan"])
+    assert config.n_critic == 5 and config.d_opt.name == "rmsprop"
+    assert config.d_opt.lr == pytest.approx(5e-5)
+    config = load_config(None, ["objective=wgan", "n_critic=2", "d_opt.lr=1e-3"])
+    assert config.n_critic == 2 and config.d_opt.lr == pytest.approx(1e-3)
+    assert config.d_opt.name == "rmsprop"
+
+
+def test_component_options_are_validated_and_filled():
+    config = load_config(None, ["objective=lsgan", "objective_options.a=0"])
+    assert set(config.objective_options) >= {"a", "b", "c"} and config.objective_options["a"] == 0
+    with pytest.raises(GankitError, match="objective_options.zz"):
+        load_config(None, ["objective=lsgan", "objective_options.zz=1"])
+    with pytest.raises(GankitError, match="net_options"):
+        load_config(None, ["net_options.nope=1"])
+
+
+@pytest.mark.parametrize("override, message", [
+    ("objective=nope", "unknown objective 'nope'"),
+    ("data=ringg", "did you mean 'ring'"),
+    ("net=mlpp", "unknown net"),
+    ("steps=0", "steps must be at least 1"),
+    ("batch_size=abc", "batch_size must be an integer"),
+    ("precision=fp16", "precision='fp16' is not allowed"),
+    ("penalties=[{name: nope}]", "unknown penalty 'nope'"),
+    ("bogus=1", "unknown key 'bogus'"),
+])
+def test_bad_values_give_one_line(override, message):
+    with pytest.raises(GankitError, match=message) as info:
+        load_config(None, [override])
+    assert "\n" not in str(info.value)
+
+
+def test_unknown_preset_lists_presets():
+    with pytest.raises(GankitError, match="unknown preset 'nope'"):
+        load_config("nope", [])
+
+
+@pytest.mark.parametrize("name", preset_names())
+def test_every_preset_resolves(name):
+    config = load_config(name, ["steps=3"])
+    assert config.preset == name and config.steps == 3
+
+
+def test_yaml_file_with_extends(tmp_path):
+    (tmp_path / "base.yaml").write_text("data: grid\nsteps: 7\n")
+    (tmp_path / "mine.yaml").write_text("extends: base\nobjective: hinge\n")
+    config = load_config(str(tmp_path / "mine.yaml"), [])
+    assert (config.data, config.steps, config.objective) == ("grid", 7, "hinge")
+
+
+def test_bad_yaml_file(tmp_path):
+    path = tmp_path / "bad.yaml"
+    path.write_text("steps: [1,\n")
+    with pytest.raises(GankitError, match="not valid YAML"):
+        load_config(str(path), [])
+    with pytest.raises(GankitError, match="does not exist"):
+        load_config(str(tmp_path / "missing.yaml"), [])
+
+
+def test_resolved_yaml_reloads_identically(tmp_path):
+    config = load_config(None, ["objective=wgan-gp", "data=grid"])
+    path = tmp_path / "config.yaml"
+    path.write_text(config_to_yaml(config))
+    assert yaml.safe_load(path.read_text())["n_critic"] == 5
+    assert load_config(str(path), []) == config

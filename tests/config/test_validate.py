@@ -1,0 +1,63 @@
+from dataclasses import dataclass, field
+from typing import Literal, Optional
+
+import pytest
+
+from gankit.config.validate import build_dataclass, to_plain
+from gankit.errors import GankitError
+
+
+@dataclass
+class Inner:
+    lr: float = 1.0
+    betas: tuple[float, float] = (0.5, 0.9)
+
+
+@dataclass
+class Outer:
+    name: Literal["adam", "sgd"] = "adam"
+    steps: int = 10
+    flag: bool = False
+    limit: Optional[int] = None
+    inner: Inner = field(default_factory=Inner)
+    items: list[Inner] = field(default_factory=list)
+
+
+def test_builds_nested_values_and_coerces_strings():
+    built = build_dataclass(Outer, {"steps": "20", "inner": {"lr": "1e-4", "betas": [0, 0.99]},
+                                    "flag": "true", "items": [{"lr": 2}]})
+    assert built.steps == 20 and built.flag is True
+    assert built.inner.lr == pytest.approx(1e-4) and built.inner.betas == (0.0, 0.99)
+    assert built.items[0].lr == 2.0 and built.limit is None
+
+
+def test_unknown_key_names_key_and_suggests():
+    with pytest.raises(GankitError, match=r"unknown key 'stepz'.*did you mean 'steps'"):
+        build_dataclass(Outer, {"stepz": 3})
+
+
+def test_nested_unknown_key_has_dotted_path():
+    with pytest.raises(GankitError, match=r"inner\.lrr"):
+        build_dataclass(Outer, {"inner": {"lrr": 3}})
+
+
+def test_wrong_types_name_the_key():
+    with pytest.raises(GankitError, match="steps must be an integer"):
+        build_dataclass(Outer, {"steps": "ten"})
+    with pytest.raises(GankitError, match="steps must be an integer"):
+        build_dataclass(Outer, {"steps": 1.5})
+    with pytest.raises(GankitError, match=r"inner.betas must have 2 items"):
+        build_dataclass(Outer, {"inner": {"betas": [1]}})
+    with pytest.raises(GankitError, match="flag must be true or false"):
+        build_dataclass(Outer, {"flag": 3})
+
+
+def test_literal_lists_allowed_values():
+    with pytest.raises(GankitError, match=r"name='adm' is not allowed \(did you mean 'adam'\?\); "
+                                          r"choose one of: adam, sgd"):
+        build_dataclass(Outer, {"name": "adm"})
+
+
+def test_to_plain_round_trips():
+    built = build_dataclass(Outer, {"inner": {"lr": 3}})
+    assert build_dataclass(Outer, to_plain(built)) == built

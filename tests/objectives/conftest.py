@@ -1,0 +1,39 @@
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+import pytest
+import torch
+from torch import Tensor, nn
+
+from gankit.objectives.base import StepBatch
+
+
+class ScoreIsInput(nn.Module):
+    """A stand-in critic whose score is its input, so a test chooses the scores directly."""
+
+    def forward(self, x: Tensor) -> Tensor:
+        return x.reshape(-1)
+
+
+def make_batch(
+    real: Sequence[float],
+    fake: Sequence[float],
+    critic: nn.Module | None = None,
+    fake_grad: bool = False,
+) -> StepBatch:
+    fake_tensor = torch.tensor(fake, dtype=torch.float32).reshape(len(fake), -1)
+    return StepBatch(
+        critic=critic if critic is not None else ScoreIsInput(),
+        real=torch.tensor(real, dtype=torch.float32).reshape(len(real), -1),
+        fake=fake_tensor.requires_grad_(fake_grad),
+        z=torch.zeros(len(fake), 1),
+        step=0,
+        rng=torch.Generator().manual_seed(0),
+    )
+
+
+@pytest.fixture
+def batch() -> Callable[..., StepBatch]:
+    """batch(real_scores, fake_scores, critic=None, fake_grad=False) -> StepBatch."""
+    return make_batch

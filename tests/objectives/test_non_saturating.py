@@ -1,0 +1,42 @@
+import math
+
+import pytest
+
+from gankit.objectives import build_objective
+
+REAL = [0.0, 2.0, -3.0, 1000.0, -1000.0]
+FAKE = [0.5, -2.0, 4.0, 1000.0, -1000.0]
+
+
+def softplus(x: float) -> float:
+    """log(1 + e^x), written so e^x never overflows."""
+    return max(x, 0.0) + math.log1p(math.exp(-abs(x)))
+
+
+def mean(values: list[float]) -> float:
+    return sum(values) / len(values)
+
+
+def test_critic_terms_match_minimax(batch):
+    terms = build_objective("ns", {}).critic_loss(batch(REAL, FAKE))
+    assert terms.losses["real"].item() == pytest.approx(mean([softplus(-d) for d in REAL]))
+    assert terms.losses["fake"].item() == pytest.approx(mean([softplus(d) for d in FAKE]))
+
+
+def test_generator_term_is_softplus_of_minus_d(batch):
+    terms = build_objective("ns", {}).generator_loss(batch(REAL, FAKE))
+    assert set(terms.losses) == {"adv"}
+    assert terms.losses["adv"].item() == pytest.approx(mean([softplus(-d) for d in FAKE]))
+
+
+def test_large_scores_stay_finite(batch):
+    terms = build_objective("ns", {}).generator_loss(batch([0.0], [-1e4]))
+    assert terms.losses["adv"].item() == pytest.approx(1e4)
+
+
+def test_generator_gradient_does_not_saturate(batch):
+    # d softplus(-d)/dd = -sigmoid(-d) -> -1 as d -> -inf: the signal is strongest when G is worst.
+    step = batch([0.0], [-20.0], fake_grad=True)
+    build_objective("ns", {}).generator_loss(step).total().backward()
+    expected = -1.0 / (1.0 + math.exp(-20.0))
+    assert float(step.fake.grad) == pytest.approx(expected, rel=1e-6)

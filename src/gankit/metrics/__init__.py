@@ -1,0 +1,1 @@
+"""Metrics take arrays, not models, so they can judge samples from any program."""

@@ -10,8 +10,8 @@ import numpy as np
 
 from gankit.errors import GankitError
 from gankit.io import atomic_path
-from gankit.train.runs import data_kind, load_generator
-from gankit.train.sampling import generate, images_hwc, latent_batch, picture
+from gankit.training.runs import data_kind, load_generator
+from gankit.training.sampling import generate, images_hwc, latent_batch, picture
 from gankit.viz.grid import save_png
 
 FORMATS = (".npz", ".png")

@@ -7,7 +7,7 @@ import sys
 
 from gankit.config.load import load_config
 from gankit.errors import GankitError
-from gankit.train.runs import resume_run, start_run
+from gankit.training.runs import resume_run, start_run
 
 
 def add_parser(verbs: argparse._SubParsersAction) -> None:

@@ -10,13 +10,13 @@ import torch
 from torch import Tensor
 
 from gankit.objectives.base import StepBatch, Terms
-from gankit.train.build import Components, fingerprint
-from gankit.train.checkpoint import load_checkpoint, save_checkpoint
-from gankit.train.device import autocast
-from gankit.train.interrupt import StopRequest
-from gankit.train.logger import RunLogger
-from gankit.train.run_dir import RunDir
-from gankit.train.sampling import generate, latent_batch, picture
+from gankit.training.build import Components, fingerprint
+from gankit.training.checkpoint import load_checkpoint, save_checkpoint
+from gankit.training.device import autocast
+from gankit.training.interrupt import StopRequest
+from gankit.training.logger import RunLogger
+from gankit.training.run_dir import RunDir
+from gankit.training.sampling import generate, latent_batch, picture
 from gankit.viz.grid import save_png
 
 

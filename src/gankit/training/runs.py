@@ -11,11 +11,11 @@ from torch import nn
 from gankit.config.load import load_run_config
 from gankit.config.schema import Config
 from gankit.errors import GankitError
-from gankit.train.build import build_components, build_model, fingerprint
-from gankit.train.checkpoint import check_fingerprint, read_checkpoint
-from gankit.train.device import pick_device
-from gankit.train.engine import Trainer
-from gankit.train.run_dir import create_run_dir, open_run_dir
+from gankit.training.build import build_components, build_model, fingerprint
+from gankit.training.checkpoint import check_fingerprint, read_checkpoint
+from gankit.training.device import pick_device
+from gankit.training.engine import Trainer
+from gankit.training.run_dir import create_run_dir, open_run_dir
 
 
 def is_main_process() -> bool:

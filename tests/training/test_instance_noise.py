@@ -1,7 +1,7 @@
 import pytest
 import torch
 
-from gankit.train.instance_noise import InstanceNoise
+from gankit.training.instance_noise import InstanceNoise
 
 
 def test_schedule_is_linear_to_zero():

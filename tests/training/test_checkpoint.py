@@ -2,7 +2,7 @@ import pytest
 import torch
 
 from gankit.errors import GankitError
-from gankit.train.checkpoint import load_checkpoint, save_checkpoint
+from gankit.training.checkpoint import load_checkpoint, save_checkpoint
 
 PRINT = {"net": "mlp", "z_dim": 2}
 

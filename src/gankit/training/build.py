@@ -16,10 +16,10 @@ from gankit.objectives import build_objective
 from gankit.objectives.base import Objective
 from gankit.penalties import build_penalty
 from gankit.penalties.base import Penalty
-from gankit.train.device import pick_device
-from gankit.train.ema import GeneratorEMA
-from gankit.train.instance_noise import InstanceNoise
-from gankit.train.optim import make_optimizer
+from gankit.training.device import pick_device
+from gankit.training.ema import GeneratorEMA
+from gankit.training.instance_noise import InstanceNoise
+from gankit.training.optim import make_optimizer
 
 
 @dataclass

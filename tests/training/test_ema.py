@@ -1,6 +1,6 @@
 import torch
 
-from gankit.train.ema import GeneratorEMA
+from gankit.training.ema import GeneratorEMA
 
 
 def test_ema_moves_toward_weights():

@@ -4,7 +4,7 @@ import pytest
 import torch
 
 from gankit.config.load import load_config
-from gankit.train.runs import resume_run, start_run
+from gankit.training.runs import resume_run, start_run
 
 
 def _final_state(trainer):

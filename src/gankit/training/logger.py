@@ -9,7 +9,7 @@ from typing import Optional
 import numpy as np
 from tqdm import tqdm
 
-from gankit.train.run_dir import RunDir
+from gankit.training.run_dir import RunDir
 
 
 class RunLogger:

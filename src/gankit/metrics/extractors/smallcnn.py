@@ -1,0 +1,44 @@
+"""The domain classifier's network: three conv–BN–ReLU–maxpool stages (32, 64, 128 channels),
+a 256-unit feature layer and a linear classifier. Works for square images of 8 to 64 pixels."""
+
+from __future__ import annotations
+
+import torch
+from torch import Tensor, nn
+
+ARCHITECTURE = "smallcnn-v1"  # bump when the layers change, so old files are refused
+WIDTHS = (32, 64, 128)
+FEATURES = 256
+MIN_SIZE, MAX_SIZE = 8, 64
+
+
+def stage(in_channels: int, out_channels: int) -> nn.Sequential:
+    return nn.Sequential(
+        nn.Conv2d(in_channels, out_channels, 3, padding=1, bias=False),
+        nn.BatchNorm2d(out_channels),
+        nn.ReLU(inplace=True),
+        nn.MaxPool2d(2),
+    )
+
+
+class SmallCNN(nn.Module):
+    """forward(x in [-1, 1]) → (N×256 features, N×classes logits)."""
+
+    def __init__(self, channels: int, image_size: int, classes: int) -> None:
+        super().__init__()
+        widths = (channels, *WIDTHS)
+        self.body = nn.Sequential(*(stage(a, b) for a, b in zip(widths, widths[1:])))
+        side = image_size // 2 ** len(WIDTHS)
+        self.feature = nn.Sequential(nn.Flatten(), nn.Linear(WIDTHS[-1] * side * side, FEATURES),
+                                     nn.ReLU(inplace=True))
+        self.dropout = nn.Dropout(0.3)
+        self.head = nn.Linear(FEATURES, classes)
+
+    def forward(self, x: Tensor) -> tuple[Tensor, Tensor]:
+        features = self.feature(self.body(x))
+        return features, self.head(self.dropout(features))
+
+
+def to_input(images: torch.Tensor) -> torch.Tensor:
+    """uint8 N×C×H×W → float32 in [-1, 1]."""
+    return images.float().div_(127.5).sub_(1.0)

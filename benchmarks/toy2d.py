@@ -18,6 +18,8 @@ import tempfile
 import time
 from pathlib import Path
 
+import torch
+
 import gankit
 from gankit.data import load_dataset
 from gankit.metrics.modes import mode_coverage
@@ -84,7 +86,11 @@ def main() -> int:
     parser.add_argument("--seeds", type=int, default=10)
     parser.add_argument("--steps", type=int, default=None, help="override the presets' steps")
     parser.add_argument("--jsonl", type=Path, default=None, help="also append each result here")
+    parser.add_argument("--threads", type=int, default=1,
+                        help="torch CPU threads (1 is fastest for these small nets; run ring and "
+                             "grid as two processes to use two cores)")
     args = parser.parse_args()
+    torch.set_num_threads(args.threads)
     results = []
     with tempfile.TemporaryDirectory() as tmp:
         for objective in args.objectives:

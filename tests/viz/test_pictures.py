@@ -18,6 +18,7 @@ def test_scatter_marks_points(tmp_path):
                        limit=1.0)
     assert pic.shape == (100, 100, 3)
     assert tuple(pic[25, 75]) == (31, 119, 180)  # (0.5, 0.5) is up and to the right
-    assert tuple(pic[75, 25]) == (150, 150, 150)
+    assert tuple(pic[75, 25]) == (255, 255, 255)  # reference points are rings...
+    assert (pic[68:83, 18:33] == 150).all(axis=-1).any()  # ...drawn in grey around the spot
     save_png(pic, tmp_path / "s.png")
     assert Image.open(tmp_path / "s.png").size == (100, 100)

@@ -5,17 +5,17 @@ from __future__ import annotations
 import sys
 from typing import Optional
 
-from gankit.cli import list_cmd, sample_cmd, train_cmd
+from gankit.cli import list_cmd, sample_cmd, train_classifier_cmd, train_cmd
 from gankit.cli.parser import OneLineParser
 from gankit.errors import GankitError
 
-VERBS = (train_cmd, sample_cmd, list_cmd)
+VERBS = (train_cmd, sample_cmd, train_classifier_cmd, list_cmd)
 
 
 def build_parser() -> OneLineParser:
     parser = OneLineParser(prog="gankit", description="Train, sample and compare GANs.")
     verbs = parser.add_subparsers(dest="verb", required=True, parser_class=OneLineParser,
-                                  metavar="{train,sample,list}")
+                                  metavar="{train,sample,train-classifier,list}")
     for verb in VERBS:
         verb.add_parser(verbs)
     return parser

@@ -112,7 +112,7 @@ def fit(network: SmallCNN, train: Split, epochs: int, bf16: bool,
             loss.backward()
             optimiser.step()
             schedule.step()
-            total += float(loss) * len(index)
+            total += float(loss.detach()) * len(index)
         log(f"epoch {epoch + 1}/{epochs}: training loss {total / len(images):.4f}")
 
 

@@ -4,7 +4,6 @@ IS = exp(E_x KL(p(y|x) ‖ p(y))), computed on `splits` parts and reported as me
 from __future__ import annotations
 
 import numpy as np
-from scipy.special import xlogy
 
 SPLITS = 10
 
@@ -22,5 +21,12 @@ def inception_score(probabilities: np.ndarray, splits: int = SPLITS) -> tuple[fl
 def split_score(probabilities: np.ndarray) -> float:
     """exp of the mean KL divergence of each row from the part's marginal."""
     marginal = probabilities.mean(axis=0, keepdims=True)
-    kl = xlogy(probabilities, probabilities) - xlogy(probabilities, marginal)
+    kl = plogp_ratio(probabilities, marginal)
     return float(np.exp(kl.sum(axis=1).mean()))
+
+
+def plogp_ratio(p: np.ndarray, q: np.ndarray) -> np.ndarray:
+    """p·log(p/q) elementwise, with 0·log(0/q) = 0."""
+    positive = p > 0
+    ratio = np.where(positive, p, 1.0) / np.where(positive, q, 1.0)
+    return np.where(positive, p * np.log(ratio), 0.0)

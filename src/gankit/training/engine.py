@@ -36,8 +36,11 @@ class Trainer:
     # ---- one step -------------------------------------------------------------------------
 
     def train_step(self) -> dict[str, float]:
-        critic_terms = [self.critic_step() for _ in range(self.config.n_critic)]
-        generator_terms = self.generator_step(self._last_real)
+        critic_terms, real = [], None
+        for _ in range(self.config.n_critic):
+            terms, real = self.critic_step()
+            critic_terms.append(terms)
+        generator_terms = self.generator_step(real)
         self.parts.objective.after_generator_step(critic_terms[-1], generator_terms)
         if self.parts.ema is not None:
             self.parts.ema.update(self.parts.generator)
@@ -47,10 +50,10 @@ class Trainer:
         scalars["g/loss"] = float(generator_terms.total().detach())
         return scalars
 
-    def critic_step(self) -> Terms:
+    def critic_step(self) -> tuple[Terms, Tensor]:
+        """One critic update; returns its terms and the real batch (the generator step reuses it)."""
         p = self.parts
         real = p.data.sample(self.config.batch_size, self.data_rng).to(p.device)
-        self._last_real = real
         z = self._latent()
         with torch.no_grad(), self._autocast():
             fake = p.generator(z)
@@ -63,7 +66,7 @@ class Trainer:
         terms.total().backward()
         p.d_opt.step()
         p.objective.after_critic_step(p.critic)
-        return terms
+        return terms, real
 
     def generator_step(self, real: Tensor) -> Terms:
         p = self.parts

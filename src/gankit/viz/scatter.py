@@ -1,5 +1,5 @@
-"""A 2D scatter plot drawn with Pillow: reference points (e.g. real data or mode centres) in grey,
-samples in colour, on a square canvas with axes through the origin."""
+"""A 2D scatter plot drawn with Pillow: samples as coloured dots, reference points (e.g. the mode
+centres) as grey rings drawn on top so they stay visible, on a square canvas with axes."""
 
 from __future__ import annotations
 
@@ -25,9 +25,9 @@ def scatter_plot(points: np.ndarray, reference: Optional[np.ndarray] = None,
     middle = size / 2
     draw.line([(0, middle), (size, middle)], fill=AXES)
     draw.line([(middle, 0), (middle, size)], fill=AXES)
-    if reference is not None:
-        _dots(draw, reference, limit, size, REFERENCE, radius=2)
     _dots(draw, points, limit, size, SAMPLES, radius=1)
+    if reference is not None:
+        _dots(draw, reference, limit, size, REFERENCE, radius=5, filled=False)
     return np.asarray(image)
 
 
@@ -38,10 +38,11 @@ def _auto_limit(points: np.ndarray) -> float:
 
 
 def _dots(draw: ImageDraw.ImageDraw, points: np.ndarray, limit: float, size: int,
-          colour: tuple[int, int, int], radius: int) -> None:
+          colour: tuple[int, int, int], radius: int, filled: bool = True) -> None:
     scale = size / (2 * limit)
     for x, y in points:
         if not (np.isfinite(x) and np.isfinite(y)):
             continue
         px, py = size / 2 + x * scale, size / 2 - y * scale
-        draw.ellipse([px - radius, py - radius, px + radius, py + radius], fill=colour)
+        box = [px - radius, py - radius, px + radius, py + radius]
+        draw.ellipse(box, fill=colour if filled else None, outline=None if filled else colour)

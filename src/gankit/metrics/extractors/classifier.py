@@ -63,7 +63,7 @@ def save_classifier(network: SmallCNN, info: ClassifierInfo, path: Path) -> Clas
 
 
 def load_classifier(dataset: str, path: Path | None = None) -> tuple[SmallCNN, ClassifierInfo]:
-    """The trained classifier of `dataset` (from `path` or the cache), checked against its sidecar."""
+    """The trained classifier of `dataset` (from `path` or the cache), checked by its sidecar."""
     path = Path(path) if path is not None else classifier_path(dataset)
     retrain = f"run `gankit train-classifier --data {dataset}`"
     if not path.is_file() or not sidecar_path(path).is_file():
@@ -121,7 +121,8 @@ class DomainClassifier(Extractor):
         if tuple(images.shape[1:]) != expected:
             raise GankitError(
                 f"the {self.info.dataset} classifier takes {fmt(expected)} images, "
-                f"got {fmt(tuple(images.shape[1:]))}")
+                f"got {fmt(tuple(images.shape[1:]))} (train one for them with `gankit "
+                f"train-classifier --data {self.info.dataset} --image-size N --force`)")
 
     def prepare(self, images: torch.Tensor) -> torch.Tensor:
         return to_input(images).to(self.device)

@@ -3,25 +3,24 @@
 from __future__ import annotations
 
 import sys
-from typing import Optional
 
-from gankit.cli import list_cmd, sample_cmd, train_classifier_cmd, train_cmd
+from gankit.cli import eval_cmd, list_cmd, sample_cmd, train_classifier_cmd, train_cmd
 from gankit.cli.parser import OneLineParser
 from gankit.errors import GankitError
 
-VERBS = (train_cmd, sample_cmd, train_classifier_cmd, list_cmd)
+VERBS = (train_cmd, sample_cmd, eval_cmd, train_classifier_cmd, list_cmd)
 
 
 def build_parser() -> OneLineParser:
     parser = OneLineParser(prog="gankit", description="Train, sample and compare GANs.")
     verbs = parser.add_subparsers(dest="verb", required=True, parser_class=OneLineParser,
-                                  metavar="{train,sample,train-classifier,list}")
+                                  metavar="{train,sample,eval,train-classifier,list}")
     for verb in VERBS:
         verb.add_parser(verbs)
     return parser
 
 
-def main(argv: Optional[list[str]] = None) -> int:
+def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
         return int(args.run(args) or 0)

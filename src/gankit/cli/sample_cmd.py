@@ -10,6 +10,7 @@ import numpy as np
 
 from gankit.errors import GankitError
 from gankit.io import atomic_path
+from gankit.training.run_dir import CHECKPOINTS
 from gankit.training.runs import data_kind, load_generator
 from gankit.training.sampling import generate, images_hwc, latent_batch, picture
 from gankit.viz.grid import save_png
@@ -24,6 +25,8 @@ def add_parser(verbs: argparse._SubParsersAction) -> None:
     parser.add_argument("--out", required=True, help="FILE.npz (arrays) or FILE.png (picture)")
     parser.add_argument("--seed", type=int, default=0, help="seed of the latent draws")
     parser.add_argument("--no-ema", action="store_true", help="use the raw generator, not its EMA")
+    parser.add_argument("--checkpoint", choices=CHECKPOINTS, default="last",
+                        help="last, or best (kept by training with eval.every)")
     parser.add_argument("--device", default="auto")
     parser.set_defaults(run=run)
 
@@ -34,7 +37,8 @@ def run(args: argparse.Namespace) -> int:
         raise GankitError(f"--out must end in {' or '.join(FORMATS)}, got {out.name!r}")
     if args.n < 1:
         raise GankitError(f"--n must be at least 1, got {args.n}")
-    generator, config, shape = load_generator(args.run_dir, not args.no_ema, args.device)
+    generator, config, shape = load_generator(args.run_dir, not args.no_ema, args.device,
+                                              args.checkpoint)
     device = next(generator.parameters()).device
     samples = generate(generator, latent_batch(args.n, config.z_dim, args.seed, device))
     if out.suffix.lower() == ".png":
@@ -48,6 +52,5 @@ def run(args: argparse.Namespace) -> int:
 def write_npz(out: Path, samples, kind: str) -> None:
     arrays = {"points": samples.numpy().astype(np.float32)} if kind == "points" \
         else {"images": images_hwc(samples)}
-    with atomic_path(out) as tmp:
-        with tmp.open("wb") as handle:
-            np.savez_compressed(handle, **arrays)
+    with atomic_path(out) as tmp, tmp.open("wb") as handle:
+        np.savez_compressed(handle, **arrays)

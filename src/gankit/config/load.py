@@ -9,21 +9,21 @@ filled in, so the run's config.yaml says everything that was used.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any, Optional
+from typing import Any, Literal
 
 import yaml
 
 from gankit.config.overrides import parse_overrides
 from gankit.config.presets import deep_merge, load_source, read_yaml
 from gankit.config.schema import Config
-from gankit.config.validate import build_dataclass, to_plain
+from gankit.config.validate import build_dataclass, coerce, to_plain
 from gankit.errors import GankitError
 
 # On --resume, only these may change: they do not alter what the run computes step by step.
-RESUMABLE_KEYS = ("steps", "log", "device")
+RESUMABLE_KEYS = ("steps", "log", "device", "eval")
 
 
-def load_config(source: Optional[str], overrides: list[str]) -> Config:
+def load_config(source: str | None, overrides: list[str]) -> Config:
     raw = load_source(source) if source else {}
     raw = deep_merge(raw, parse_overrides(overrides))
     objective = raw.get("objective", Config.objective)
@@ -53,6 +53,7 @@ def resolve(config: Config) -> Config:
     from gankit.penalties import penalty_class
 
     _check_ranges(config)
+    _check_eval_names(config)
     config.data_options = _options(dataset_options(config.data), config.data_options, "data_options")
     config.net_options = _options(net_options(config.net), config.net_options, "net_options")
     options_cls = objective_class(config.objective).Options
@@ -83,6 +84,11 @@ def _check_ranges(config: Config) -> None:
     for key, value in positive.items():
         if value < 1:
             raise GankitError(f"{key} must be at least 1, got {value}")
+    if config.eval.every < 0:
+        raise GankitError(f"eval.every must be >= 0 (0 turns evaluation off), "
+                          f"got {config.eval.every}")
+    if config.eval.n is not None and config.eval.n < 1:
+        raise GankitError(f"eval.n must be at least 1, got {config.eval.n}")
     if not 0.0 <= config.ema < 1.0:
         raise GankitError(f"ema must be in [0, 1) (0 turns it off), got {config.ema}")
     if config.instance_noise.std < 0:
@@ -90,6 +96,16 @@ def _check_ranges(config: Config) -> None:
     for name, opt in (("g_opt", config.g_opt), ("d_opt", config.d_opt)):
         if opt.lr <= 0:
             raise GankitError(f"{name}.lr must be positive, got {opt.lr}")
+
+
+def _check_eval_names(config: Config) -> None:
+    """eval.metric and eval.features must be known names (whether they suit the data is
+    checked when the run starts, with the data loaded)."""
+    from gankit.metrics.directions import metric_names
+    from gankit.metrics.extractors import EXTRACTORS
+
+    coerce(config.eval.metric, Literal[tuple(metric_names())], "eval.metric")
+    coerce(config.eval.features, Literal[tuple(EXTRACTORS.names())], "eval.features")
 
 
 def config_to_yaml(config: Config) -> str:

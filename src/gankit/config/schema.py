@@ -43,6 +43,22 @@ class LogConfig:
 
 
 @dataclass
+class EvalConfig:
+    """Evaluation during training (main process only), at a fixed latent seed.
+
+    metric: what keep_best compares. auto = fid for images, mode_score for 2D mixtures.
+    Lower is better for fid, kid_mean and kl; higher for mode_score, modes, high_quality,
+    precision, recall, coverage and inception_score.
+    """
+
+    every: int = 0  # steps between evaluations; 0 turns evaluation off
+    n: int | None = None  # samples per evaluation; None: 2500 for 2D points, 5000 for images
+    metric: str = "auto"
+    features: str = "domain-classifier"  # image feature extractor (inception-v3-fid also works)
+    keep_best: bool = True  # write checkpoints/best.pt and best.json when `metric` improves
+
+
+@dataclass
 class Config:
     data: str = "ring"
     data_options: dict = field(default_factory=dict)
@@ -64,6 +80,7 @@ class Config:
     precision: Literal["fp32", "bf16"] = "fp32"
     out: Optional[str] = None
     log: LogConfig = field(default_factory=LogConfig)
+    eval: EvalConfig = field(default_factory=EvalConfig)
     preset: Optional[str] = None  # informational: where the config came from
 
 

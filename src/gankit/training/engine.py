@@ -15,6 +15,7 @@ from gankit.training.checkpoint import load_checkpoint, save_checkpoint
 from gankit.training.device import autocast
 from gankit.training.interrupt import StopRequest
 from gankit.training.logger import RunLogger
+from gankit.training.periodic_eval import PeriodicEval
 from gankit.training.run_dir import RunDir
 from gankit.training.sampling import generate, latent_batch, picture
 from gankit.viz.grid import save_png
@@ -32,6 +33,8 @@ class Trainer:
         self.rng = torch.Generator(device=parts.device).manual_seed(seed + 1)
         self.fingerprint = fingerprint(self.config, parts.data.shape)
         self.stopped_early = False
+        self.evaluator = PeriodicEval(self.config, parts.data, run if is_main else None,
+                                      parts.device)
 
     # ---- one step -------------------------------------------------------------------------
 
@@ -127,6 +130,8 @@ class Trainer:
             self.preview(logger)
         if self.step % log.checkpoint_every == 0:
             self.save()
+        if self.evaluator.due(self.step):
+            self.evaluator(self.step, self.sampling_generator(), logger, self.state_dict)
         return clock
 
     def diagnostics(self) -> dict[str, float]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
+from pathlib import Path
 from typing import Optional
 
 import numpy as np
@@ -53,8 +54,13 @@ class RunLogger:
 
     def write_record(self, record: dict) -> None:
         if self.enabled:
-            with self.run.metrics.open("a", encoding="utf-8") as handle:
-                handle.write(json.dumps(record) + "\n")
+            append_jsonl(self.run.metrics, record)
+
+    def add_scalars(self, step: int, values: dict[str, float]) -> None:
+        """TensorBoard only (write_record is the metrics.jsonl side)."""
+        if self._writer is not None:
+            for key, value in values.items():
+                self._writer.add_scalar(key, value, step)
 
     def close(self) -> None:
         self._bar.close()
@@ -63,6 +69,11 @@ class RunLogger:
 
     def _write_jsonl(self, step: int, means: dict[str, float]) -> None:
         self.write_record({"step": step, **{k: round(v, 6) for k, v in means.items()}})
+
+
+def append_jsonl(path: Path, record: dict) -> None:
+    with path.open("a", encoding="utf-8") as handle:
+        handle.write(json.dumps(record) + "\n")
 
 
 def _tensorboard_writer(run: RunDir) -> Optional[object]:

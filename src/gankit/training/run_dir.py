@@ -11,6 +11,8 @@ from gankit.config.schema import Config
 from gankit.errors import GankitError
 from gankit.io import write_text_atomic
 
+CHECKPOINTS = ("last", "best")
+
 
 @dataclass(frozen=True)
 class RunDir:
@@ -23,6 +25,26 @@ class RunDir:
     @property
     def checkpoint(self) -> Path:
         return self.root / "checkpoints" / "last.pt"
+
+    @property
+    def best_checkpoint(self) -> Path:
+        """The checkpoint with the best evaluation so far (eval.every and eval.keep_best)."""
+        return self.root / "checkpoints" / "best.pt"
+
+    @property
+    def best(self) -> Path:
+        """best.json: the metric, its best value and the step it was reached at."""
+        return self.root / "best.json"
+
+    def checkpoint_file(self, which: str) -> Path:
+        """`last` or `best`."""
+        if which not in CHECKPOINTS:
+            raise GankitError(f"checkpoint must be one of {', '.join(CHECKPOINTS)}, got {which!r}")
+        path = self.checkpoint if which == "last" else self.best_checkpoint
+        if which == "best" and not path.is_file():
+            raise GankitError(f"{self.root} has no best checkpoint; it is kept by runs trained "
+                              f"with eval.every=N (and eval.keep_best=true)")
+        return path
 
     @property
     def samples(self) -> Path:

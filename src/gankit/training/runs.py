@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Optional
 
@@ -15,6 +16,7 @@ from gankit.training.build import build_components, build_model, fingerprint
 from gankit.training.checkpoint import check_fingerprint, read_checkpoint
 from gankit.training.device import pick_device
 from gankit.training.engine import Trainer
+from gankit.training.periodic_eval import check_eval
 from gankit.training.run_dir import create_run_dir, open_run_dir
 
 
@@ -26,6 +28,7 @@ def is_main_process() -> bool:
 def start_run(config: Config) -> Trainer:
     """Build everything first (so bad data or options fail before any file is written)."""
     parts = build_components(config)
+    check_eval(config, parts.data)
     run = create_run_dir(config) if is_main_process() else None
     return Trainer(parts, run, is_main=is_main_process())
 
@@ -33,29 +36,49 @@ def start_run(config: Config) -> Trainer:
 def resume_run(run_dir: Path | str, overrides: Optional[list[str]] = None) -> Trainer:
     run = open_run_dir(run_dir)
     config = load_run_config(run.root, overrides or [])
-    trainer = Trainer(build_components(config), run, is_main=is_main_process())
+    parts = build_components(config)
+    check_eval(config, parts.data)
+    trainer = Trainer(parts, run, is_main=is_main_process())
     trainer.resume()
     return trainer
 
 
-def load_generator(run_dir: Path | str, use_ema: bool = True,
-                   device: str = "auto") -> tuple[nn.Module, Config, tuple[int, ...]]:
-    """The trained generator of a run (its EMA copy when there is one), in eval mode.
+@dataclass(frozen=True)
+class TrainedGenerator:
+    generator: nn.Module  # in eval mode
+    config: Config
+    shape: tuple[int, ...]  # one sample's shape
+    step: int  # the step its checkpoint was written at
+
+
+def load_generator(run_dir: Path | str, use_ema: bool = True, device: str = "auto",
+                   checkpoint: str = "last") -> tuple[nn.Module, Config, tuple[int, ...]]:
+    """The trained generator of a run (its EMA copy when there is one), in eval mode, from its
+    `last` or `best` checkpoint.
 
     The data shape comes from the checkpoint, so sampling does not need the training data.
     """
+    loaded = open_generator(run_dir, use_ema, device, checkpoint)
+    return loaded.generator, loaded.config, loaded.shape
+
+
+def open_generator(run_dir: Path | str, use_ema: bool = True, device: str = "auto",
+                   checkpoint: str = "last") -> TrainedGenerator:
+    """load_generator, plus the step of the checkpoint."""
     run = open_run_dir(run_dir)
     config = load_run_config(run.root, [])
-    payload = read_checkpoint(run.checkpoint)
+    path = run.checkpoint_file(checkpoint)
+    payload = read_checkpoint(path)
     shape = tuple(payload.get("fingerprint", {}).get("data_shape", ()))
-    check_fingerprint(payload, fingerprint(config, shape), run.checkpoint)
+    check_fingerprint(payload, fingerprint(config, shape), path)
     generator, _ = build_model(config, shape, pick_device(device))
-    weights = payload["generator_ema"] if use_ema and payload.get("generator_ema") else payload["generator"]
+    use_ema = use_ema and bool(payload.get("generator_ema"))
+    weights = payload["generator_ema"] if use_ema else payload["generator"]
     try:
         generator.load_state_dict(weights)
     except RuntimeError:
-        raise GankitError(f"{run.checkpoint} does not fit the generator in {run.config}") from None
-    return generator.eval(), config, shape
+        raise GankitError(f"{path} does not fit the generator in {run.config}") from None
+    return TrainedGenerator(generator.eval(), config, shape, int(payload.get("step", 0)))
 
 
 def data_kind(shape: tuple[int, ...]) -> str:

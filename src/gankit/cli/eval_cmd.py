@@ -1,0 +1,91 @@
+"""`gankit eval RUN_DIR | SAMPLES.npz`: print one JSON object with the metrics, what measured
+them (extractor) and on how many samples; `--append` also logs it to the run's metrics.jsonl."""
+
+from __future__ import annotations
+
+import argparse
+import json
+from pathlib import Path
+from typing import Any
+
+from gankit.errors import GankitError
+from gankit.metrics.evaluate import evaluate_samples
+from gankit.metrics.extractors import DEFAULT, EXTRACTORS
+from gankit.metrics.extractors.inception import ENV_VAR
+from gankit.metrics.sample_files import read_samples
+from gankit.training.device import pick_device
+from gankit.training.evaluation import eval_record, plain
+from gankit.training.logger import append_jsonl
+from gankit.training.run_dir import CHECKPOINTS, open_run_dir
+from gankit.training.run_eval import evaluate_run
+
+INCEPTION = "inception-v3-fid"
+
+
+def add_parser(verbs: argparse._SubParsersAction) -> None:
+    parser = verbs.add_parser(
+        "eval", help="metrics of a run or of a samples .npz against a dataset, as JSON",
+        description="2D mixtures: mode coverage (modes, % high quality, KL to uniform). Images: "
+                    "FID, KID, precision/recall, density/coverage, IS on an extractor's "
+                    "features. Numbers from different extractors do not compare.")
+    parser.add_argument("target", metavar="RUN_DIR|SAMPLES.npz")
+    parser.add_argument("--data", metavar="NAME",
+                        help="dataset to compare with (default for a run: its own)")
+    parser.add_argument("--split", choices=("test", "train"), default="test",
+                        help="real images to compare with, where the dataset has splits")
+    parser.add_argument("--n", type=int, default=None,
+                        help="samples to evaluate (default 2500 for 2D points, 10000 images)")
+    parser.add_argument("--features", default=DEFAULT, metavar="NAME",
+                        help=f"image extractor: {', '.join(EXTRACTORS.names())} "
+                             f"(default {DEFAULT})")
+    parser.add_argument("--inception-weights", metavar="PATH",
+                        help=f"FID Inception weights file (default ${ENV_VAR})")
+    parser.add_argument("--seed", type=int, default=0,
+                        help="seed of the latent draws and of any subsampling")
+    parser.add_argument("--checkpoint", choices=CHECKPOINTS, default="last")
+    parser.add_argument("--no-ema", action="store_true", help="use the raw generator, not its EMA")
+    parser.add_argument("--append", action="store_true",
+                        help="also append the result to RUN_DIR/metrics.jsonl")
+    parser.add_argument("--device", default="auto")
+    parser.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    EXTRACTORS.get(args.features)
+    weights = extractor_weights(args)
+    target = Path(args.target)
+    if target.is_dir():
+        result = evaluate_run_dir(args, target, weights)
+    else:
+        result = evaluate_file(args, target, weights)
+    print(json.dumps(plain(result)))
+    return 0
+
+
+def extractor_weights(args: argparse.Namespace) -> str | None:
+    if args.inception_weights is not None and args.features != INCEPTION:
+        raise GankitError(f"--inception-weights is for --features {INCEPTION}")
+    return args.inception_weights
+
+
+def evaluate_run_dir(args: argparse.Namespace, target: Path, weights: str | None) -> dict[str, Any]:
+    run = open_run_dir(target)
+    result, step = evaluate_run(
+        run.root, args.data, args.n, seed=args.seed, use_ema=not args.no_ema,
+        checkpoint=args.checkpoint, device=args.device, features=args.features,
+        weights=weights, split=args.split)
+    if args.append:
+        append_jsonl(run.metrics, eval_record(step, result))
+    return result
+
+
+def evaluate_file(args: argparse.Namespace, target: Path, weights: str | None) -> dict[str, Any]:
+    if args.append:
+        raise GankitError("--append needs a run directory (it writes RUN_DIR/metrics.jsonl)")
+    if not target.exists():
+        raise GankitError(f"no run directory or samples file at {target}")
+    if args.data is None:
+        raise GankitError("--data NAME is required when evaluating a samples file")
+    samples = read_samples(target)
+    return evaluate_samples(samples, args.data, n=args.n, seed=args.seed, features=args.features,
+                            weights=weights, split=args.split, device=pick_device(args.device))

@@ -1,0 +1,65 @@
+"""Read generated samples from an .npz file, as `gankit sample` writes them or any other program
+does: `images` (uint8 N×H×W×C or N×H×W) or `points` (N×2)."""
+
+from __future__ import annotations
+
+import zipfile
+from pathlib import Path
+
+import numpy as np
+from numpy.lib.npyio import NpzFile
+
+from gankit.errors import GankitError
+
+KEYS = ("images", "points")
+
+
+def read_samples(path: Path | str) -> np.ndarray:
+    """The one sample array of the archive at `path`, checked for dtype and shape."""
+    path = Path(path)
+    if not path.is_file():
+        raise GankitError(f"no such file: {path}")
+    try:
+        with open_archive(path) as archive:
+            found = [key for key in KEYS if key in archive.files]
+            if len(found) != 1:
+                raise GankitError(missing_key_message(path, archive.files, found))
+            samples = archive[found[0]]
+    except (OSError, ValueError, EOFError, zipfile.BadZipFile) as error:
+        raise GankitError(f"cannot read {path} as an .npz archive ({first_line(error)})") from None
+    return check_points(samples, path) if found[0] == "points" else check_images(samples, path)
+
+
+def open_archive(path: Path) -> NpzFile:
+    loaded = np.load(path, allow_pickle=False)
+    if not isinstance(loaded, NpzFile):
+        raise GankitError(f"{path} is a single .npy array, not an .npz archive")
+    return loaded
+
+
+def missing_key_message(path: Path, files: list[str], found: list[str]) -> str:
+    if found:
+        return f"{path} holds both 'images' and 'points'; keep only one"
+    return f"{path} has neither 'images' nor 'points' (keys: {', '.join(files) or 'none'})"
+
+
+def check_points(points: np.ndarray, path: Path) -> np.ndarray:
+    if points.ndim != 2 or points.shape[1] != 2 or not np.issubdtype(points.dtype, np.number):
+        raise GankitError(f"{path}: 'points' must be a numeric N×2 array, got {describe(points)}")
+    return points.astype(np.float64)
+
+
+def check_images(images: np.ndarray, path: Path) -> np.ndarray:
+    if images.dtype != np.uint8 or images.ndim not in (3, 4):
+        raise GankitError(f"{path}: 'images' must be uint8 N×H×W×C or N×H×W, "
+                          f"got {describe(images)}")
+    return images
+
+
+def describe(array: np.ndarray) -> str:
+    return f"{array.dtype} array of shape {'×'.join(map(str, array.shape)) or 'scalar'}"
+
+
+def first_line(error: BaseException) -> str:
+    text = str(error).strip()
+    return text.splitlines()[0] if text else type(error).__name__

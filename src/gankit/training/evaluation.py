@@ -1,0 +1,49 @@
+"""Evaluate a generator against a named dataset: draw n samples at a fixed seed and hand the
+arrays to `metrics.evaluate`. Also the metrics.jsonl form of a result."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping
+from typing import Any
+
+import numpy as np
+from torch import nn
+
+from gankit.errors import GankitError
+from gankit.metrics.evaluate import evaluate_samples
+from gankit.training.sampling import generate, images_hwc, latent_batch
+
+EVENT = "eval"
+
+
+def draw_samples(generator: nn.Module, z_dim: int, n: int, seed: int) -> np.ndarray:
+    """n samples at latent seed `seed`: float32 N×2 points or uint8 N×H×W×C images."""
+    if n < 1:
+        raise GankitError(f"n must be at least 1, got {n}")
+    device = next(generator.parameters()).device
+    samples = generate(generator, latent_batch(n, z_dim, seed, device))
+    return samples.numpy() if samples.dim() == 2 else images_hwc(samples)
+
+
+def evaluate_generator(generator: nn.Module, z_dim: int, data: str, n: int,
+                       data_options: Mapping[str, Any] | None = None, *, seed: int = 0,
+                       **options: Any) -> dict[str, Any]:
+    """Metrics of n samples of `generator`; `options` go to `metrics.evaluate.evaluate_samples`
+    (source, features, weights, split, device)."""
+    samples = draw_samples(generator, z_dim, n, seed)
+    return evaluate_samples(samples, data, data_options, n=n, seed=seed, **options)
+
+
+def plain(result: Mapping[str, Any]) -> dict[str, Any]:
+    """`result` with non-finite numbers as None, so it is strict JSON (KL is inf with no
+    high-quality samples, for instance)."""
+    return {k: None if isinstance(v, float) and not math.isfinite(v) else v
+            for k, v in result.items()}
+
+
+def eval_record(step: int, result: Mapping[str, Any]) -> dict[str, Any]:
+    """The metrics.jsonl line of an evaluation: its keys as eval/<name>, like its TensorBoard
+    tags, so eval lines and training lines never share a key."""
+    return {"step": step, "event": EVENT, **{f"eval/{k}": v for k, v in plain(result).items()}}
+

@@ -5,7 +5,7 @@ Python API: `gankit.train`, `gankit.resume`, `gankit.sample`, `gankit.make_train
 
 __version__ = "0.1.0"
 
-__all__ = ["train", "resume", "sample", "make_trainer"]
+__all__ = ["make_trainer", "resume", "sample", "train"]
 
 
 def __getattr__(name: str):

@@ -1,5 +1,5 @@
 from dataclasses import dataclass, field
-from typing import Literal, Optional
+from typing import Literal
 
 import pytest
 
@@ -18,7 +18,7 @@ class Outer:
     name: Literal["adam", "sgd"] = "adam"
     steps: int = 10
     flag: bool = False
-    limit: Optional[int] = None
+    limit: int | None = None
     inner: Inner = field(default_factory=Inner)
     items: list[Inner] = field(default_factory=list)
 

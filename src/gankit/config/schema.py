@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Literal, Optional
+from typing import Literal
 
 
 @dataclass
@@ -28,7 +28,7 @@ class InstanceNoiseConfig:
     """Gaussian noise on every critic input, std annealed linearly from `std` to 0."""
 
     std: float = 0.0
-    anneal_steps: Optional[int] = None  # None: anneal over the whole run
+    anneal_steps: int | None = None  # None: anneal over the whole run
 
 
 @dataclass
@@ -78,9 +78,9 @@ class Config:
     seed: int = 0
     device: str = "auto"  # auto | cpu | cuda | cuda:N
     precision: Literal["fp32", "bf16"] = "fp32"
-    out: Optional[str] = None
+    out: str | None = None
     log: LogConfig = field(default_factory=LogConfig)
     eval: EvalConfig = field(default_factory=EvalConfig)
-    preset: Optional[str] = None  # informational: where the config came from
+    preset: str | None = None  # informational: where the config came from
 
 

@@ -6,7 +6,8 @@ import dataclasses
 import difflib
 import types
 import typing
-from typing import Any, Literal, Mapping, TypeVar, Union, get_args, get_origin
+from collections.abc import Mapping
+from typing import Any, Literal, TypeVar, Union, get_args, get_origin
 
 from gankit.errors import GankitError
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any, Optional
+from typing import Any
 
 import torch
 from torch import nn
@@ -40,7 +40,7 @@ class Components:
     penalties: list[WeightedPenalty]
     g_opt: torch.optim.Optimizer
     d_opt: torch.optim.Optimizer
-    ema: Optional[GeneratorEMA]
+    ema: GeneratorEMA | None
     noise: InstanceNoise
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import re
-from typing import ContextManager
+from contextlib import AbstractContextManager
 
 import torch
 
@@ -23,7 +23,7 @@ def pick_device(spec: str) -> torch.device:
     raise GankitError(f"device={spec!r} is not allowed; choose one of: auto, cpu, cuda, cuda:N")
 
 
-def autocast(device: torch.device, precision: str) -> ContextManager:
+def autocast(device: torch.device, precision: str) -> AbstractContextManager:
     """bf16 autocast on CPU or CUDA when precision=bf16; a no-op context otherwise."""
     if precision != "bf16":
         return contextlib.nullcontext()

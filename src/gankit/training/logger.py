@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 from collections import defaultdict
 from pathlib import Path
-from typing import Optional
 
 import numpy as np
 from tqdm import tqdm
@@ -76,7 +75,7 @@ def append_jsonl(path: Path, record: dict) -> None:
         handle.write(json.dumps(record) + "\n")
 
 
-def _tensorboard_writer(run: RunDir) -> Optional[object]:
+def _tensorboard_writer(run: RunDir) -> object | None:
     from torch.utils.tensorboard import SummaryWriter
 
     return SummaryWriter(log_dir=str(run.tensorboard))

@@ -5,7 +5,6 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Optional
 
 from torch import nn
 
@@ -33,7 +32,7 @@ def start_run(config: Config) -> Trainer:
     return Trainer(parts, run, is_main=is_main_process())
 
 
-def resume_run(run_dir: Path | str, overrides: Optional[list[str]] = None) -> Trainer:
+def resume_run(run_dir: Path | str, overrides: list[str] | None = None) -> Trainer:
     run = open_run_dir(run_dir)
     config = load_run_config(run.root, overrides or [])
     parts = build_components(config)

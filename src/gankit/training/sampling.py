@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import Optional
-
 import numpy as np
 import torch
 from torch import Tensor, nn
@@ -36,7 +34,7 @@ def images_hwc(samples: Tensor) -> np.ndarray:
     return to_uint8(samples).permute(0, 2, 3, 1).numpy()
 
 
-def picture(samples: Tensor, reference: Optional[Tensor] = None) -> np.ndarray:
+def picture(samples: Tensor, reference: Tensor | None = None) -> np.ndarray:
     """A grid for images, a scatter plot (over optional reference points) for 2D points."""
     if samples.dim() == 2 and samples.shape[1] == 2:
         ref = None if reference is None else reference.numpy()

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import math
 from pathlib import Path
-from typing import Optional
 
 import numpy as np
 from PIL import Image
@@ -12,7 +11,7 @@ from PIL import Image
 from gankit.io import atomic_path
 
 
-def image_grid(images: np.ndarray, columns: Optional[int] = None, padding: int = 2) -> np.ndarray:
+def image_grid(images: np.ndarray, columns: int | None = None, padding: int = 2) -> np.ndarray:
     """uint8 N×H×W×C → one uint8 picture, rows of `columns` tiles (square by default)."""
     n, h, w, c = images.shape
     columns = columns or max(1, math.ceil(math.sqrt(n)))

@@ -3,8 +3,6 @@ centres) as grey rings drawn on top so they stay visible, on a square canvas wit
 
 from __future__ import annotations
 
-from typing import Optional
-
 import numpy as np
 from PIL import Image, ImageDraw
 
@@ -14,8 +12,8 @@ REFERENCE = (150, 150, 150)
 SAMPLES = (31, 119, 180)
 
 
-def scatter_plot(points: np.ndarray, reference: Optional[np.ndarray] = None,
-                 size: int = 512, limit: Optional[float] = None) -> np.ndarray:
+def scatter_plot(points: np.ndarray, reference: np.ndarray | None = None,
+                 size: int = 512, limit: float | None = None) -> np.ndarray:
     """Draw N×2 `points` (and optional `reference` points) → uint8 size×size×3 picture."""
     everything = points if reference is None else np.concatenate([points, reference])
     finite = everything[np.isfinite(everything).all(axis=1)]

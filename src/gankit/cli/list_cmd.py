@@ -1,4 +1,5 @@
-"""`gankit list`: every registered name, one line each."""
+"""`gankit list`: every registered name (objectives, penalties, nets, datasets, feature
+extractors, presets), one line each."""
 
 from __future__ import annotations
 
@@ -6,6 +7,7 @@ import argparse
 
 from gankit.config.presets import preset_names, preset_summary
 from gankit.data import DATASETS
+from gankit.metrics.extractors import EXTRACTORS
 from gankit.nets import NETS
 from gankit.objectives import OBJECTIVES
 from gankit.penalties import PENALTIES
@@ -21,7 +23,8 @@ def run(args: argparse.Namespace) -> int:
     sections: list[tuple[str, list[tuple[str, str]]]] = [
         (title, _rows(registry))
         for title, registry in (("objectives", OBJECTIVES), ("penalties", PENALTIES),
-                                ("nets", NETS), ("datasets", DATASETS))
+                                ("nets", NETS), ("datasets", DATASETS),
+                                ("feature extractors", EXTRACTORS))
     ]
     sections.append(("presets", [(name, preset_summary(name)) for name in preset_names()]))
     for title, rows in sections:

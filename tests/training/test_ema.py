@@ -1,14 +1,29 @@
+import pytest
 import torch
 
 from gankit.training.ema import GeneratorEMA
 
 
-def test_ema_moves_toward_weights():
+def _net(value: float) -> torch.nn.Linear:
     net = torch.nn.Linear(1, 1, bias=False)
-    torch.nn.init.constant_(net.weight, 0.0)
+    torch.nn.init.constant_(net.weight, value)
+    return net
+
+
+def test_decay_warms_up_then_holds():
+    ema = GeneratorEMA(_net(0.0), decay=0.99)
+    assert ema.decay_at(0) == pytest.approx(0.1)
+    assert ema.decay_at(10) == pytest.approx(11 / 20)
+    assert ema.decay_at(10_000) == 0.99
+
+
+def test_ema_moves_toward_weights_by_hand_values():
+    net = _net(0.0)
     ema = GeneratorEMA(net, decay=0.9)
     torch.nn.init.constant_(net.weight, 1.0)
-    ema.update(net)
-    assert ema.model.weight.item() == torch.tensor(0.1).item()
-    ema.update(net)
-    assert abs(ema.model.weight.item() - 0.19) < 1e-7
+    ema.update(net, step=1000)
+    assert ema.model.weight.item() == pytest.approx(0.1)
+    ema.update(net, step=1001)
+    assert ema.model.weight.item() == pytest.approx(0.19)
+    ema.update(net, step=0)  # decay 0.1 at step 0: 0.19 + 0.9 * (1 - 0.19)
+    assert ema.model.weight.item() == pytest.approx(0.919)

@@ -1,4 +1,8 @@
-"""Exponential moving average of the generator's weights (buffers such as BN statistics are copied)."""
+"""Exponential moving average of the generator's weights (buffers such as BN statistics are copied).
+
+The decay warms up as min(decay, (1 + t) / (10 + t)) so that a short run's average is not
+dominated by the random initial weights.
+"""
 
 from __future__ import annotations
 
@@ -13,9 +17,13 @@ class GeneratorEMA:
         self.decay = decay
         self.model = copy.deepcopy(generator).eval().requires_grad_(False)
 
+    def decay_at(self, step: int) -> float:
+        return min(self.decay, (1.0 + step) / (10.0 + step))
+
     @torch.no_grad()
-    def update(self, generator: nn.Module) -> None:
+    def update(self, generator: nn.Module, step: int) -> None:
+        weight = 1.0 - self.decay_at(step)
         for ema_p, p in zip(self.model.parameters(), generator.parameters()):
-            ema_p.lerp_(p.detach(), 1.0 - self.decay)
+            ema_p.lerp_(p.detach(), weight)
         for ema_b, b in zip(self.model.buffers(), generator.buffers()):
             ema_b.copy_(b)

@@ -46,7 +46,7 @@ class Trainer:
         generator_terms = self.generator_step(real)
         self.parts.objective.after_generator_step(critic_terms[-1], generator_terms)
         if self.parts.ema is not None:
-            self.parts.ema.update(self.parts.generator)
+            self.parts.ema.update(self.parts.generator, self.step)
         self.step += 1
         scalars = critic_terms[-1].scalars("d") | generator_terms.scalars("g")
         scalars["d/loss"] = sum(float(t.total().detach()) for t in critic_terms) / len(critic_terms)

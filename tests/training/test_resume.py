@@ -20,7 +20,7 @@ def _assert_same(a, b):
 
 @pytest.mark.parametrize("extra", [
     ["objective=ns", "ema=0.9"],
-    ["objective=wgan-gp", "instance_noise.std=0.1"],
+    ["objective=wgan-gp", "instance_noise.std=0.1", "lr_schedule=linear"],
     ["objective=wgan"],
 ])
 def test_resume_matches_uninterrupted(tmp_path, tiny_ring_overrides, extra):

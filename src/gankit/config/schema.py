@@ -74,6 +74,7 @@ class Config:
     n_critic: int = 1
     g_opt: OptimizerConfig = field(default_factory=OptimizerConfig)
     d_opt: OptimizerConfig = field(default_factory=OptimizerConfig)
+    lr_schedule: Literal["constant", "linear"] = "constant"  # linear: decay both lrs to 0 by `steps`
     ema: float = 0.0  # decay of the generator's exponential moving average; 0 turns it off
     seed: int = 0
     device: str = "auto"  # auto | cpu | cuda | cuda:N

@@ -18,6 +18,7 @@ from gankit.training.logger import RunLogger
 from gankit.training.periodic_eval import PeriodicEval
 from gankit.training.run_dir import RunDir
 from gankit.training.sampling import generate, latent_batch, picture
+from gankit.training.schedule import apply_lr, lr_factor
 from gankit.viz.grid import save_png
 
 
@@ -39,6 +40,7 @@ class Trainer:
     # ---- one step -------------------------------------------------------------------------
 
     def train_step(self) -> dict[str, float]:
+        self._set_learning_rates()
         critic_terms, real = [], None
         for _ in range(self.config.n_critic):
             terms, real = self.critic_step()
@@ -85,6 +87,11 @@ class Trainer:
         finally:
             p.critic.requires_grad_(True)
         return terms
+
+    def _set_learning_rates(self) -> None:
+        factor = lr_factor(self.config.lr_schedule, self.step, self.config.steps)
+        apply_lr(self.parts.g_opt, self.config.g_opt.lr, factor)
+        apply_lr(self.parts.d_opt, self.config.d_opt.lr, factor)
 
     def _batch(self, real: Tensor, fake: Tensor, z: Tensor) -> StepBatch:
         noise = self.parts.noise

@@ -1,5 +1,8 @@
 """An interrupted and resumed run ends with exactly the weights of an uninterrupted one."""
 
+import os
+import signal
+
 import pytest
 import torch
 
@@ -29,7 +32,7 @@ def test_resume_matches_uninterrupted(tmp_path, tiny_ring_overrides, extra):
     whole.fit()
 
     first = start_run(load_config(None, base + ["steps=12", f"out={tmp_path / 'split'}"]))
-    first.config.steps = 7  # stop part-way, as an interrupted run would
+    interrupt_at(first, 7)
     first.fit()
     resumed = resume_run(tmp_path / "split")
     assert resumed.step == 7
@@ -40,20 +43,23 @@ def test_resume_matches_uninterrupted(tmp_path, tiny_ring_overrides, extra):
         _assert_same(whole.parts.ema.model.state_dict(), resumed.parts.ema.model.state_dict())
 
 
-def test_stop_request_saves_and_resumes(tmp_path, tiny_ring_overrides, monkeypatch):
-    config = load_config(None, tiny_ring_overrides + ["steps=10"])
-    trainer = start_run(config)
+def interrupt_at(trainer, step):
+    """Send a real Ctrl-C (SIGINT) to this process right after `step`."""
     original = trainer.train_step
 
     def step_then_interrupt():
         scalars = original()
-        if trainer.step == 4:
-            import os
-            import signal
+        if trainer.step == step:
             os.kill(os.getpid(), signal.SIGINT)
         return scalars
 
-    monkeypatch.setattr(trainer, "train_step", step_then_interrupt)
+    trainer.train_step = step_then_interrupt
+
+
+def test_stop_request_saves_and_resumes(tmp_path, tiny_ring_overrides):
+    config = load_config(None, tiny_ring_overrides + ["steps=10"])
+    trainer = start_run(config)
+    interrupt_at(trainer, 4)
     trainer.fit()
     assert trainer.stopped_early and trainer.step == 4
     assert resume_run(config.out).step == 4

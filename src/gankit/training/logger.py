@@ -82,5 +82,5 @@ def _tensorboard_writer(run: RunDir) -> object | None:
 
 
 def _short(means: dict[str, float]) -> dict[str, str]:
-    keep = {k: v for k, v in means.items() if k.startswith(("d/loss", "g/loss", "steps_per_s"))}
-    return {k.split("/")[0] if k.endswith("loss") else k: f"{v:.3g}" for k, v in keep.items()}
+    keep = {k: v for k, v in means.items() if k in ("d/loss", "g/loss")}  # tqdm shows step/s
+    return {k.split("/")[0]: f"{v:.3g}" for k, v in keep.items()}

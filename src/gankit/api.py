@@ -15,7 +15,7 @@ import torch
 from gankit.config.load import load_config
 from gankit.training.engine import Trainer
 from gankit.training.runs import load_generator, resume_run, start_run
-from gankit.training.sampling import generate, latent_batch
+from gankit.training.sampling import sample_generator
 
 
 def train(source: str | None = None, **overrides: Any) -> Path:
@@ -41,8 +41,7 @@ def sample(run_dir: str | Path, n: int = 64, seed: int = 0, use_ema: bool = True
            device: str = "auto") -> torch.Tensor:
     """n samples from a trained run: images in [-1, 1] (N×C×H×W) or points (N×2), on the CPU."""
     generator, config, _ = load_generator(run_dir, use_ema, device)
-    z = latent_batch(n, config.z_dim, seed, next(generator.parameters()).device)
-    return generate(generator, z)
+    return sample_generator(generator, config.z_dim, n, seed)
 
 
 def _as_items(overrides: dict[str, Any]) -> list[str]:

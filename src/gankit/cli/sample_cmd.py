@@ -12,7 +12,7 @@ from gankit.errors import GankitError
 from gankit.io import atomic_path
 from gankit.training.run_dir import CHECKPOINTS
 from gankit.training.runs import data_kind, load_generator
-from gankit.training.sampling import generate, images_hwc, latent_batch, picture
+from gankit.training.sampling import images_hwc, picture, sample_generator
 from gankit.viz.grid import save_png
 
 FORMATS = (".npz", ".png")
@@ -39,8 +39,7 @@ def run(args: argparse.Namespace) -> int:
         raise GankitError(f"--n must be at least 1, got {args.n}")
     generator, config, shape = load_generator(args.run_dir, not args.no_ema, args.device,
                                               args.checkpoint)
-    device = next(generator.parameters()).device
-    samples = generate(generator, latent_batch(args.n, config.z_dim, args.seed, device))
+    samples = sample_generator(generator, config.z_dim, args.n, args.seed)
     if out.suffix.lower() == ".png":
         save_png(picture(samples), out, scale=1 if data_kind(shape) == "points" else 2)
     else:

@@ -17,7 +17,7 @@ from gankit.training.interrupt import StopRequest
 from gankit.training.logger import RunLogger
 from gankit.training.periodic_eval import PeriodicEval
 from gankit.training.run_dir import RunDir
-from gankit.training.sampling import generate, latent_batch, picture
+from gankit.training.sampling import picture, sample_generator
 from gankit.training.schedule import apply_lr, lr_factor
 from gankit.viz.grid import save_png
 
@@ -158,8 +158,8 @@ class Trainer:
             return
         points = self.parts.data.kind == "points"
         n = self.config.log.n_points if points else self.config.log.n_samples
-        z = latent_batch(n, self.config.z_dim, self.config.seed + 2, self.parts.device)
-        samples = generate(self.sampling_generator(), z)
+        samples = sample_generator(self.sampling_generator(), self.config.z_dim, n,
+                                   self.config.seed + 2)
         reference = getattr(self.parts.data, "centers", None) if points else None
         pic = picture(samples, reference)
         save_png(pic, self.run_dir.samples / f"step_{self.step:07d}.png", scale=1 if points else 2)

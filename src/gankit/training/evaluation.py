@@ -12,7 +12,7 @@ from torch import nn
 
 from gankit.errors import GankitError
 from gankit.metrics.evaluate import evaluate_samples
-from gankit.training.sampling import generate, images_hwc, latent_batch
+from gankit.training.sampling import images_hwc, sample_generator
 
 EVENT = "eval"
 
@@ -21,8 +21,7 @@ def draw_samples(generator: nn.Module, z_dim: int, n: int, seed: int) -> np.ndar
     """n samples at latent seed `seed`: float32 N×2 points or uint8 N×H×W×C images."""
     if n < 1:
         raise GankitError(f"n must be at least 1, got {n}")
-    device = next(generator.parameters()).device
-    samples = generate(generator, latent_batch(n, z_dim, seed, device))
+    samples = sample_generator(generator, z_dim, n, seed)
     return samples.numpy() if samples.dim() == 2 else images_hwc(samples)
 
 

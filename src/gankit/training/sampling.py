@@ -29,6 +29,12 @@ def generate(generator: nn.Module, z: Tensor, batch_size: int = 500) -> Tensor:
     return torch.cat(chunks)
 
 
+def sample_generator(generator: nn.Module, z_dim: int, n: int, seed: int) -> Tensor:
+    """n samples at the fixed latent seed `seed`, drawn on the generator's device (see generate)."""
+    device = next(generator.parameters()).device
+    return generate(generator, latent_batch(n, z_dim, seed, device))
+
+
 def images_hwc(samples: Tensor) -> np.ndarray:
     """float N×C×H×W in [-1, 1] → uint8 N×H×W×C."""
     return to_uint8(samples).permute(0, 2, 3, 1).numpy()

@@ -80,9 +80,11 @@ def test_defaults():
             "g_norm": "none",
             "d_norm": "none",
             "spectral_norm": False,
+            "code_dim": 64,
         },
-        "dcgan": {"width": 64, "g_norm": "batch", "d_norm": "batch", "spectral_norm": False},
-        "infogan": {"d_norm": "batch", "g_norm": "batch", "spectral_norm": False},
+        "dcgan": {"width": 64, "g_norm": "batch", "d_norm": "batch", "spectral_norm": False,
+                  "code_dim": 64},
+        "infogan": {"d_norm": "batch", "g_norm": "batch", "spectral_norm": False, "code_dim": 64},
     }
     for name, expected in defaults.items():
         assert dataclasses.asdict(net_options(name)()) == expected

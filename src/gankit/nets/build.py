@@ -10,6 +10,7 @@ from torch import nn
 from gankit.config.validate import build_dataclass
 from gankit.errors import GankitError
 from gankit.nets.registry import NETS
+from gankit.nets.spec import CriticSpec
 
 
 def net_options(name: str) -> type:
@@ -18,11 +19,13 @@ def net_options(name: str) -> type:
 
 
 def build_nets(
-    name: str, options: Mapping[str, Any] | None, data_shape: tuple[int, ...], z_dim: int
+    name: str, options: Mapping[str, Any] | None, data_shape: tuple[int, ...], z_dim: int,
+    critic: CriticSpec | None = None,
 ) -> tuple[nn.Module, nn.Module]:
-    """Validate `options` for family `name` and build its (generator, critic)."""
+    """Validate `options` for family `name` and build its (generator, critic), the critic of the
+    kind `critic` asks for (a scalar-score critic by default)."""
     family = NETS.get(name)
     if isinstance(z_dim, bool) or not isinstance(z_dim, int) or z_dim < 1:
         raise GankitError(f"z_dim must be a positive integer, got {z_dim!r}")
     typed = build_dataclass(family.Options, options, where="net_options")
-    return family.build(typed, tuple(int(n) for n in data_shape), z_dim)
+    return family.build(typed, tuple(int(n) for n in data_shape), z_dim, critic or CriticSpec())

@@ -16,9 +16,8 @@ from gankit.nets.checks import (
     require_positive,
     unsupported_shape,
 )
-from gankit.nets.critic import Critic
 from gankit.nets.family import NetFamily
-from gankit.nets.layers import LEAK, add_spectral_norm, dcgan_init, norm_2d
+from gankit.nets.layers import LEAK, dcgan_init, norm_2d
 from gankit.nets.registry import NETS
 
 START = {28: 7, 32: 4, 64: 4}  # image size → spatial size of the smallest feature map
@@ -33,9 +32,11 @@ class DcganOptions:
     g_norm: Literal["batch", "none", "layer"] = "batch"
     d_norm: Literal["batch", "none", "layer", "instance"] = "batch"
     spectral_norm: bool = False  # critic only; needs d_norm other than "batch"
+    code_dim: int = 64  # bottleneck of autoencoder critics
 
     def __post_init__(self) -> None:
         require_positive("width", self.width)
+        require_positive("code_dim", self.code_dim)
         forbid_batch_norm_with_spectral_norm(self.d_norm, self.spectral_norm)
 
 
@@ -44,17 +45,37 @@ class Dcgan(NetFamily):
     Options = DcganOptions
 
     @classmethod
-    def build(
-        cls, options: DcganOptions, data_shape: tuple[int, ...], z_dim: int
-    ) -> tuple[nn.Module, nn.Module]:
-        channels, size = _image_size(data_shape)
-        start = START[size]
-        stages = (size // start).bit_length() - 1
-        generator = _generator(options, channels, start, stages, z_dim)
-        critic = _critic(options, channels, start, stages)
-        generator.apply(dcgan_init)
-        critic.apply(dcgan_init)
-        return generator, add_spectral_norm(critic) if options.spectral_norm else critic
+    def check_shape(cls, data_shape: tuple[int, ...]) -> None:
+        _image_size(data_shape)
+
+    @classmethod
+    def generator(cls, options: DcganOptions, data_shape: tuple[int, ...], z_dim: int) -> nn.Module:
+        return dcgan_init_all(_generator(options, *_geometry(data_shape), z_dim, options.g_norm))
+
+    @classmethod
+    def critic_body(cls, options: DcganOptions, data_shape: tuple[int, ...]) -> tuple[nn.Module, int]:
+        return _critic_body(options, *_geometry(data_shape))
+
+    @classmethod
+    def decoder(cls, options: DcganOptions, data_shape: tuple[int, ...], code_dim: int) -> nn.Module:
+        """Shaped like the generator, with the critic's normalisation."""
+        return _generator(options, *_geometry(data_shape), code_dim, options.d_norm)
+
+    @classmethod
+    def initialise(cls, module: nn.Module) -> nn.Module:
+        return dcgan_init_all(module)
+
+
+def dcgan_init_all(module: nn.Module) -> nn.Module:
+    module.apply(dcgan_init)
+    return module
+
+
+def _geometry(data_shape: tuple[int, ...]) -> tuple[int, int, int]:
+    """channels, the smallest map's size, and the number of stride-2 stages."""
+    channels, size = _image_size(data_shape)
+    start = START[size]
+    return channels, start, (size // start).bit_length() - 1
 
 
 def _image_size(data_shape: tuple[int, ...]) -> tuple[int, int]:
@@ -73,26 +94,27 @@ def _down(c_in: int, c_out: int, norm: str) -> list[nn.Module]:
     return [conv, *norm_2d(norm, c_out), nn.LeakyReLU(LEAK)]
 
 
-def _generator(o: DcganOptions, channels: int, start: int, stages: int, z_dim: int) -> nn.Module:
+def _generator(o: DcganOptions, channels: int, start: int, stages: int, z_dim: int,
+               norm: str) -> nn.Module:
     top = o.width * 2 ** (stages - 1)
     # "Project and reshape": the first layer is a matrix multiply onto the smallest map.
     layers = [
-        nn.Linear(z_dim, top * start * start, bias=o.g_norm == "none"),
+        nn.Linear(z_dim, top * start * start, bias=norm == "none"),
         nn.Unflatten(1, (top, start, start)),
-        *norm_2d(o.g_norm, top),
+        *norm_2d(norm, top),
         nn.ReLU(),
     ]
     for i in range(stages - 1):
-        layers += _up(top // 2**i, top // 2 ** (i + 1), o.g_norm)
+        layers += _up(top // 2**i, top // 2 ** (i + 1), norm)
     layers += [nn.ConvTranspose2d(o.width, channels, 4, 2, 1), nn.Tanh()]
     return nn.Sequential(*layers)
 
 
-def _critic(o: DcganOptions, channels: int, start: int, stages: int) -> Critic:
+def _critic_body(o: DcganOptions, channels: int, start: int, stages: int) -> tuple[nn.Module, int]:
     # No normalisation on the first layer, as in the paper.
     layers = [nn.Conv2d(channels, o.width, 4, 2, 1), nn.LeakyReLU(LEAK)]
     width = o.width
     for _ in range(stages - 1):
         layers += _down(width, 2 * width, o.d_norm)
         width *= 2
-    return Critic(nn.Sequential(*layers, nn.Flatten()), width * start * start)
+    return nn.Sequential(*layers, nn.Flatten()), width * start * start

@@ -1,4 +1,5 @@
-"""The base class of a net family: an options dataclass and a builder of (generator, critic)."""
+"""The base class of a net family: an options dataclass, a generator, and a critic body from which
+every kind of critic (score, autoencoder, encoder) is assembled."""
 
 from __future__ import annotations
 
@@ -6,16 +7,51 @@ from typing import Any, ClassVar
 
 from torch import nn
 
+from gankit.nets.assemble import assemble_critic
+from gankit.nets.layers import add_spectral_norm
+from gankit.nets.spec import CriticSpec
 from gankit.options import NoOptions
 
 
 class NetFamily:
-    """Subclasses set `Options` and implement `build`; register them in NETS."""
+    """Subclasses set `Options` and implement `generator` and `critic_body`; register them in NETS.
+
+    A family that wants autoencoder critics shaped otherwise than its generator overrides
+    `decoder`.
+    """
 
     Options: ClassVar[type] = NoOptions
 
     @classmethod
     def build(
-        cls, options: Any, data_shape: tuple[int, ...], z_dim: int
+        cls, options: Any, data_shape: tuple[int, ...], z_dim: int, spec: CriticSpec
     ) -> tuple[nn.Module, nn.Module]:
+        cls.check_shape(data_shape)
+        generator = cls.generator(options, data_shape, z_dim)
+        critic = assemble_critic(cls, options, data_shape, z_dim, spec)
+        if getattr(options, "spectral_norm", False):
+            add_spectral_norm(critic)
+        return generator, critic
+
+    @classmethod
+    def check_shape(cls, data_shape: tuple[int, ...]) -> None:
+        """A GankitError when the family cannot build nets for this data shape."""
+
+    @classmethod
+    def generator(cls, options: Any, data_shape: tuple[int, ...], z_dim: int) -> nn.Module:
         raise NotImplementedError
+
+    @classmethod
+    def critic_body(cls, options: Any, data_shape: tuple[int, ...]) -> tuple[nn.Module, int]:
+        """The critic's features: a module mapping samples to flat N×F vectors, and F."""
+        raise NotImplementedError
+
+    @classmethod
+    def decoder(cls, options: Any, data_shape: tuple[int, ...], code_dim: int) -> nn.Module:
+        """An autoencoder critic's decoder: by default shaped like the generator, from the code."""
+        return cls.generator(options, data_shape, code_dim)
+
+    @classmethod
+    def initialise(cls, module: nn.Module) -> nn.Module:
+        """The family's weight initialisation (PyTorch's defaults unless overridden)."""
+        return module

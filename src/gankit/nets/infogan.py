@@ -10,10 +10,14 @@ from typing import Literal
 
 from torch import nn
 
-from gankit.nets.checks import forbid_batch_norm_with_spectral_norm, unsupported_shape
-from gankit.nets.critic import Critic
+from gankit.nets.checks import (
+    forbid_batch_norm_with_spectral_norm,
+    require_positive,
+    unsupported_shape,
+)
+from gankit.nets.dcgan import dcgan_init_all
 from gankit.nets.family import NetFamily
-from gankit.nets.layers import LEAK, add_spectral_norm, dcgan_init, norm_1d, norm_2d
+from gankit.nets.layers import LEAK, norm_1d, norm_2d
 from gankit.nets.registry import NETS
 
 SUPPORTED = "28x28 images with 1 or 3 channels"
@@ -24,8 +28,10 @@ class InfoganOptions:
     d_norm: Literal["batch", "none", "layer"] = "batch"
     g_norm: Literal["batch", "none"] = "batch"
     spectral_norm: bool = False  # critic only; needs d_norm other than "batch"
+    code_dim: int = 64  # bottleneck of autoencoder critics
 
     def __post_init__(self) -> None:
+        require_positive("code_dim", self.code_dim)
         forbid_batch_norm_with_spectral_norm(self.d_norm, self.spectral_norm)
 
 
@@ -34,17 +40,29 @@ class Infogan(NetFamily):
     Options = InfoganOptions
 
     @classmethod
-    def build(
-        cls, options: InfoganOptions, data_shape: tuple[int, ...], z_dim: int
-    ) -> tuple[nn.Module, nn.Module]:
+    def check_shape(cls, data_shape: tuple[int, ...]) -> None:
         if tuple(data_shape) not in ((1, 28, 28), (3, 28, 28)):
             raise unsupported_shape("infogan", SUPPORTED, data_shape)
-        channels = data_shape[0]
-        generator = _generator(options.g_norm, channels, z_dim)
-        critic = _critic(options.d_norm, channels)
-        generator.apply(dcgan_init)
-        critic.apply(dcgan_init)
-        return generator, add_spectral_norm(critic) if options.spectral_norm else critic
+
+    @classmethod
+    def generator(cls, options: InfoganOptions, data_shape: tuple[int, ...],
+                  z_dim: int) -> nn.Module:
+        return dcgan_init_all(_generator(options.g_norm, data_shape[0], z_dim))
+
+    @classmethod
+    def critic_body(cls, options: InfoganOptions,
+                    data_shape: tuple[int, ...]) -> tuple[nn.Module, int]:
+        return _critic_body(options.d_norm, data_shape[0])
+
+    @classmethod
+    def decoder(cls, options: InfoganOptions, data_shape: tuple[int, ...],
+                code_dim: int) -> nn.Module:
+        """Shaped like the generator, with the critic's normalisation."""
+        return _generator(options.d_norm, data_shape[0], code_dim)
+
+    @classmethod
+    def initialise(cls, module: nn.Module) -> nn.Module:
+        return dcgan_init_all(module)
 
 
 def _generator(norm: str, channels: int, z_dim: int) -> nn.Module:
@@ -64,7 +82,7 @@ def _generator(norm: str, channels: int, z_dim: int) -> nn.Module:
     )
 
 
-def _critic(norm: str, channels: int) -> Critic:
+def _critic_body(norm: str, channels: int) -> tuple[nn.Module, int]:
     features = nn.Sequential(
         nn.Conv2d(channels, 64, 4, 2, 1),
         nn.LeakyReLU(LEAK),
@@ -76,4 +94,4 @@ def _critic(norm: str, channels: int) -> Critic:
         *norm_1d(norm, 1024),
         nn.LeakyReLU(LEAK),
     )
-    return Critic(features, 1024)
+    return features, 1024

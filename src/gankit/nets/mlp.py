@@ -14,9 +14,8 @@ from gankit.nets.checks import (
     require_positive,
     unsupported_shape,
 )
-from gankit.nets.critic import Critic
 from gankit.nets.family import NetFamily
-from gankit.nets.layers import activation, add_spectral_norm, norm_1d
+from gankit.nets.layers import activation, norm_1d
 from gankit.nets.registry import NETS
 
 Norm = Literal["none", "batch", "layer"]
@@ -34,8 +33,10 @@ class MlpOptions:
     g_norm: Norm = "none"
     d_norm: Norm = "none"
     spectral_norm: bool = False  # critic only
+    code_dim: int = 64  # bottleneck of autoencoder critics
 
     def __post_init__(self) -> None:
+        require_positive("code_dim", self.code_dim)
         require_positive("g_hidden", self.g_hidden)
         require_positive("d_hidden", self.d_hidden)
         require_non_negative("g_layers", self.g_layers)
@@ -48,13 +49,28 @@ class Mlp(NetFamily):
     Options = MlpOptions
 
     @classmethod
-    def build(
-        cls, options: MlpOptions, data_shape: tuple[int, ...], z_dim: int
-    ) -> tuple[nn.Module, nn.Module]:
+    def check_shape(cls, data_shape: tuple[int, ...]) -> None:
         # Rank 2 (e.g. token sequences) is refused rather than guessing its output range.
         if len(data_shape) not in (1, 3):
             raise unsupported_shape("mlp", "flat data (D,) or images (C, H, W)", data_shape)
-        return _generator(options, data_shape, z_dim), _critic(options, data_shape)
+
+    @classmethod
+    def generator(cls, options: MlpOptions, data_shape: tuple[int, ...], z_dim: int) -> nn.Module:
+        o = options
+        return _mlp(z_dim, data_shape, o.g_hidden, o.g_layers, o.g_norm, o.activation)
+
+    @classmethod
+    def critic_body(cls, options: MlpOptions, data_shape: tuple[int, ...]) -> tuple[nn.Module, int]:
+        o = options
+        body, width = hidden_stack(math.prod(data_shape), o.d_hidden, o.d_layers, o.d_norm,
+                                   o.activation)
+        return nn.Sequential(nn.Flatten(), *body), width
+
+    @classmethod
+    def decoder(cls, options: MlpOptions, data_shape: tuple[int, ...], code_dim: int) -> nn.Module:
+        """The critic's own widths and norm, mirrored: code → hidden layers → sample."""
+        o = options
+        return _mlp(code_dim, data_shape, o.d_hidden, o.d_layers, o.d_norm, o.activation)
 
 
 def hidden_stack(
@@ -69,17 +85,11 @@ def hidden_stack(
     return modules, width_in
 
 
-def _generator(o: MlpOptions, data_shape: tuple[int, ...], z_dim: int) -> nn.Module:
-    body, width = hidden_stack(z_dim, o.g_hidden, o.g_layers, o.g_norm, o.activation)
+def _mlp(width_in: int, data_shape: tuple[int, ...], hidden: int, layers: int, norm: str,
+         act: str) -> nn.Module:
+    """Hidden layers then a linear map onto `data_shape` (through tanh for images)."""
+    body, width = hidden_stack(width_in, hidden, layers, norm, act)
     out = [nn.Linear(width, math.prod(data_shape)), nn.Unflatten(1, tuple(data_shape))]
     if len(data_shape) == 3:
         out.append(nn.Tanh())
     return nn.Sequential(*body, *out)
-
-
-def _critic(o: MlpOptions, data_shape: tuple[int, ...]) -> Critic:
-    body, width = hidden_stack(
-        math.prod(data_shape), o.d_hidden, o.d_layers, o.d_norm, o.activation
-    )
-    critic = Critic(nn.Sequential(nn.Flatten(), *body), width)
-    return add_spectral_norm(critic) if o.spectral_norm else critic

@@ -7,12 +7,14 @@ engine sums, backpropagates and logs.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any, ClassVar
+from typing import Any, ClassVar, Literal
 
 import torch
 from torch import Tensor, nn
 
+from gankit.nets.spec import CriticSpec
 from gankit.options import NoOptions
 
 
@@ -26,6 +28,7 @@ class StepBatch:
     z: Tensor
     step: int
     rng: torch.Generator  # for any randomness the objective needs (resumable)
+    generator: nn.Module | None = None  # for objectives that query G beyond G(z) (SeqGAN)
 
 
 @dataclass
@@ -46,6 +49,30 @@ class Terms:
         return {f"{prefix}/{k}": float(v.detach()) for k, v in named.items()}
 
 
+@dataclass(frozen=True)
+class TrainingPlan:
+    """What an objective may need to know about the run before it starts."""
+
+    batch_size: int
+    steps: int  # adversarial generator steps
+    data_size: int | None  # items in the training set; None for sources drawn fresh (2D mixtures)
+
+
+@dataclass(frozen=True)
+class Phase:
+    """Steps before the adversarial game that train one net alone (e.g. critic pre-training).
+
+    The engine runs each phase's `steps` in order, then the game. `loss` sees the usual
+    StepBatch: `fake` is detached, and empty (no rows) when `needs_fake` is false.
+    """
+
+    name: str  # metrics are logged under this prefix
+    steps: int
+    trains: Literal["critic", "generator"]
+    loss: Callable[[StepBatch], Terms]
+    needs_fake: bool = True
+
+
 class Objective:
     """Base class. Subclasses set `Options` and `training_defaults` and implement the two losses."""
 
@@ -56,6 +83,19 @@ class Objective:
 
     def __init__(self, options: Any = None) -> None:
         self.options = options if options is not None else self.Options()
+        self.plan: TrainingPlan | None = None
+
+    def critic_spec(self) -> CriticSpec:
+        """The kind of critic this objective needs (a scalar score unless it says otherwise)."""
+        return CriticSpec()
+
+    def bind(self, plan: TrainingPlan) -> None:
+        """Called once before training with what the run looks like."""
+        self.plan = plan
+
+    def phases(self) -> list[Phase]:
+        """Pre-training phases run before the adversarial game (none by default)."""
+        return []
 
     def critic_loss(self, batch: StepBatch) -> Terms:
         raise NotImplementedError

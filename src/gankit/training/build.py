@@ -13,7 +13,7 @@ from gankit.data import load_dataset
 from gankit.data.base import DataSource
 from gankit.nets import build_nets
 from gankit.objectives import build_objective
-from gankit.objectives.base import Objective
+from gankit.objectives.base import Objective, TrainingPlan
 from gankit.penalties import build_penalty
 from gankit.penalties.base import Penalty
 from gankit.training.device import pick_device
@@ -44,17 +44,23 @@ class Components:
     noise: InstanceNoise
 
 
-def build_model(config: Config, data_shape: tuple[int, ...], device: torch.device) -> tuple[nn.Module, nn.Module]:
-    """Generator and critic, seeded from the config so their initial weights are reproducible."""
+def build_model(config: Config, data_shape: tuple[int, ...], device: torch.device,
+                objective: Objective | None = None) -> tuple[nn.Module, nn.Module]:
+    """Generator and critic (of the kind the objective asks for), seeded from the config so their
+    initial weights are reproducible."""
+    objective = objective or build_objective(config.objective, config.objective_options)
     torch.manual_seed(config.seed)
-    generator, critic = build_nets(config.net, config.net_options, data_shape, config.z_dim)
+    generator, critic = build_nets(config.net, config.net_options, data_shape, config.z_dim,
+                                   objective.critic_spec())
     return generator.to(device), critic.to(device)
 
 
 def build_components(config: Config) -> Components:
     device = pick_device(config.device)
     data = load_dataset(config.data, config.data_options)
-    generator, critic = build_model(config, data.shape, device)
+    objective = build_objective(config.objective, config.objective_options)
+    objective.bind(TrainingPlan(config.batch_size, config.steps, data_size(data)))
+    generator, critic = build_model(config, data.shape, device, objective)
     penalties = [WeightedPenalty(p.name, p.weight, build_penalty(p.name, p.options))
                  for p in config.penalties]
     return Components(
@@ -63,13 +69,18 @@ def build_components(config: Config) -> Components:
         data=data,
         generator=generator,
         critic=critic,
-        objective=build_objective(config.objective, config.objective_options),
+        objective=objective,
         penalties=penalties,
         g_opt=make_optimizer(config.g_opt, generator.parameters()),
         d_opt=make_optimizer(config.d_opt, critic.parameters()),
         ema=GeneratorEMA(generator, config.ema) if config.ema > 0 else None,
         noise=InstanceNoise(config.instance_noise.std, config.instance_noise.anneal_steps or 1),
     )
+
+
+def data_size(data: DataSource) -> int | None:
+    """Items in an in-memory dataset; None for sources drawn fresh each batch."""
+    return len(data) if hasattr(data, "__len__") else None
 
 
 def fingerprint(config: Config, data_shape: tuple[int, ...]) -> dict[str, Any]:

@@ -9,7 +9,7 @@ from typing import Any
 import torch
 from torch import Tensor
 
-from gankit.objectives.base import StepBatch, Terms
+from gankit.objectives.base import Phase, StepBatch, Terms
 from gankit.training.build import Components, fingerprint
 from gankit.training.checkpoint import load_checkpoint, save_checkpoint
 from gankit.training.device import autocast
@@ -36,10 +36,50 @@ class Trainer:
         self.stopped_early = False
         self.evaluator = PeriodicEval(self.config, parts.data, run if is_main else None,
                                       parts.device)
+        self.phases = parts.objective.phases()
+        self.phase_steps = {phase.name: 0 for phase in self.phases}
 
     # ---- one step -------------------------------------------------------------------------
 
     def train_step(self) -> dict[str, float]:
+        """One step: of the current pre-training phase while one is unfinished, else of the game."""
+        phase = self.current_phase()
+        if phase is not None:
+            return self.phase_step(phase)
+        return self.game_step()
+
+    def current_phase(self) -> Phase | None:
+        return next((p for p in self.phases if self.phase_steps[p.name] < p.steps), None)
+
+    def steps_done(self) -> int:
+        """Every step taken so far, pre-training phases included."""
+        return sum(self.phase_steps.values()) + self.step
+
+    def total_steps(self) -> int:
+        return sum(phase.steps for phase in self.phases) + self.config.steps
+
+    def phase_step(self, phase: Phase) -> dict[str, float]:
+        """One update of the net the phase trains, with the phase's loss."""
+        p = self.parts
+        real = p.data.sample(self.config.batch_size, self.data_rng).to(p.device)
+        z = self._latent()
+        fake = real[:0]
+        if phase.needs_fake:
+            with torch.no_grad(), self._autocast():
+                fake = p.generator(z)
+        optimizer = p.d_opt if phase.trains == "critic" else p.g_opt
+        with self._autocast():
+            terms = phase.loss(self._batch(real, fake.detach(), z))
+        optimizer.zero_grad(set_to_none=True)
+        terms.total().backward()
+        optimizer.step()
+        if phase.trains == "critic":
+            p.objective.after_critic_step(p.critic)
+        self.phase_steps[phase.name] += 1
+        return terms.scalars(phase.name) | {f"{phase.name}/loss": float(terms.total().detach())}
+
+    def game_step(self) -> dict[str, float]:
+        """n_critic critic updates, then one generator update."""
         self._set_learning_rates()
         critic_terms, real = [], None
         for _ in range(self.config.n_critic):
@@ -96,7 +136,8 @@ class Trainer:
     def _batch(self, real: Tensor, fake: Tensor, z: Tensor) -> StepBatch:
         noise = self.parts.noise
         return StepBatch(critic=self.parts.critic, real=noise(real, self.step, self.rng),
-                         fake=noise(fake, self.step, self.rng), z=z, step=self.step, rng=self.rng)
+                         fake=noise(fake, self.step, self.rng), z=z, step=self.step, rng=self.rng,
+                         generator=self.parts.generator)
 
     def _latent(self) -> Tensor:
         return torch.randn(self.config.batch_size, self.config.z_dim, generator=self.rng,
@@ -110,15 +151,19 @@ class Trainer:
     def fit(self) -> None:
         """Train until config.steps, logging, previewing and checkpointing along the way."""
         log = self.config.log
-        logger = RunLogger(self.run_dir, self.config.steps, self.step, log.tensorboard,
+        logger = RunLogger(self.run_dir, self.total_steps(), self.steps_done(), log.tensorboard,
                            log.progress, enabled=self.is_main)
-        clock = (time.perf_counter(), self.step)
+        clock = (time.perf_counter(), self.steps_done())
         try:
             with StopRequest() as stop:
-                while self.step < self.config.steps and not stop.requested:
+                while self.steps_done() < self.total_steps() and not stop.requested:
+                    phase = self.current_phase()
                     logger.accumulate(self.train_step())
                     logger.advance()
-                    clock = self._periodic(logger, clock)
+                    if phase is None:
+                        clock = self._periodic(logger, clock)
+                    else:
+                        clock = self._periodic_phase(logger, clock, phase)
                 self.stopped_early = stop.requested
             self.save()
             if self.step % self.config.log.sample_every != 0:
@@ -129,10 +174,7 @@ class Trainer:
     def _periodic(self, logger: RunLogger, clock: tuple[float, int]) -> tuple[float, int]:
         log = self.config.log
         if self.step % log.every == 0:
-            now = time.perf_counter()
-            rate = (self.step - clock[1]) / max(now - clock[0], 1e-9)
-            logger.flush_scalars(self.step, self.diagnostics() | {"steps_per_s": rate})
-            clock = (now, self.step)
+            clock = self._flush(logger, clock, self.step, self.diagnostics())
         if self.step % log.sample_every == 0:
             self.preview(logger)
         if self.step % log.checkpoint_every == 0:
@@ -140,6 +182,23 @@ class Trainer:
         if self.evaluator.due(self.step):
             self.evaluator(self.step, self.sampling_generator(), logger, self.state_dict)
         return clock
+
+    def _periodic_phase(self, logger: RunLogger, clock: tuple[float, int],
+                        phase: Phase) -> tuple[float, int]:
+        """Scalars every log.every steps of the phase and at its end; checkpoints likewise."""
+        done, log = self.phase_steps[phase.name], self.config.log
+        if done % log.every == 0 or done == phase.steps:
+            clock = self._flush(logger, clock, done, {}, rate_key=f"{phase.name}/steps_per_s")
+        if done % log.checkpoint_every == 0 or done == phase.steps:
+            self.save()
+        return clock
+
+    def _flush(self, logger: RunLogger, clock: tuple[float, int], step: int,
+               extra: dict[str, float], rate_key: str = "steps_per_s") -> tuple[float, int]:
+        now, done = time.perf_counter(), self.steps_done()
+        rate = (done - clock[1]) / max(now - clock[0], 1e-9)
+        logger.flush_scalars(step, extra | {rate_key: rate})
+        return now, done
 
     def diagnostics(self) -> dict[str, float]:
         values = {f"state/{k}": float(v) for k, v in self.parts.objective.state_dict().items()
@@ -178,6 +237,7 @@ class Trainer:
             "g_opt": p.g_opt.state_dict(),
             "d_opt": p.d_opt.state_dict(),
             "objective": p.objective.state_dict(),
+            "phases": dict(self.phase_steps),
             "data": p.data.state_dict(),
             "rng": {"data": self.data_rng.get_state(), "train": self.rng.get_state(),
                     "torch": torch.get_rng_state()},
@@ -192,6 +252,8 @@ class Trainer:
         p.g_opt.load_state_dict(state["g_opt"])
         p.d_opt.load_state_dict(state["d_opt"])
         p.objective.load_state_dict(state["objective"])
+        self.phase_steps.update({k: int(v) for k, v in state.get("phases", {}).items()
+                                 if k in self.phase_steps})
         p.data.load_state_dict(state["data"])
         self.data_rng.set_state(state["rng"]["data"])
         self.rng.set_state(state["rng"]["train"])

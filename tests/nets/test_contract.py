@@ -22,6 +22,8 @@ CASES = [
     ("dcgan", (2, 64, 64), {"width": 8, "g_norm": "none", "d_norm": "none"}),
     ("infogan", (1, 28, 28), {}),
     ("infogan", (3, 28, 28), {"d_norm": "layer", "g_norm": "none"}),
+    ("began", (1, 28, 28), {"filters": 8, "repeat": 1}),
+    ("began", (3, 32, 32), {"filters": 8}),
 ]
 IDS = [f"{name}-{'x'.join(map(str, shape))}-{len(opts)}" for name, shape, opts in CASES]
 

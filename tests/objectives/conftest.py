@@ -16,6 +16,16 @@ class ScoreIsInput(nn.Module):
         return x.reshape(-1)
 
 
+class EnergyIsInput(nn.Module):
+    """A stand-in autoencoder critic: a row [e, c1, c2, ...] has energy e and code (c1, c2, ...)."""
+
+    def forward(self, x: Tensor) -> Tensor:
+        return self.energy_and_code(x)[0]
+
+    def energy_and_code(self, x: Tensor) -> tuple[Tensor, Tensor]:
+        return x[:, 0], x[:, 1:]
+
+
 def make_batch(
     real: Sequence[float],
     fake: Sequence[float],
@@ -37,3 +47,23 @@ def make_batch(
 def batch() -> Callable[..., StepBatch]:
     """batch(real_scores, fake_scores, critic=None, fake_grad=False) -> StepBatch."""
     return make_batch
+
+
+def energy_batch(real: Sequence[Sequence[float]], fake: Sequence[Sequence[float]],
+                 fake_grad: bool = False) -> StepBatch:
+    """Rows [energy, *code] for an EnergyIsInput critic."""
+    fake_tensor = torch.tensor(fake, dtype=torch.float32)
+    return StepBatch(
+        critic=EnergyIsInput(),
+        real=torch.tensor(real, dtype=torch.float32),
+        fake=fake_tensor.requires_grad_(fake_grad),
+        z=torch.zeros(len(fake), 1),
+        step=0,
+        rng=torch.Generator().manual_seed(0),
+    )
+
+
+@pytest.fixture
+def energy() -> Callable[..., StepBatch]:
+    """energy(real_rows, fake_rows, fake_grad=False) -> StepBatch; rows are [energy, *code]."""
+    return energy_batch

@@ -6,7 +6,9 @@ from gankit.errors import GankitError
 from gankit.objectives import OBJECTIVES, build_objective, objective_class
 from gankit.objectives.base import Objective
 
-NAMES = ["hinge", "lsgan", "minimax", "ns", "wgan", "wgan-gp"]
+NAMES = ["began", "ebgan", "gan-qp", "hinge", "loss-sensitive", "lsgan", "magan", "minimax", "ns",
+         "wgan", "wgan-gp"]
+STATEFUL = {"began", "magan"}
 
 
 def test_registered_names():
@@ -19,7 +21,7 @@ def test_builds_with_paper_defaults(name):
     objective = build_objective(name, {})
     assert isinstance(objective, objective_class(name))
     assert isinstance(objective, Objective)
-    assert objective.state_dict() == {}
+    assert bool(objective.state_dict()) == (name in STATEFUL)
 
 
 @pytest.mark.parametrize("name", NAMES)

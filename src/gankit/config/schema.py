@@ -8,9 +8,9 @@ from typing import Literal
 
 @dataclass
 class OptimizerConfig:
-    name: Literal["adam", "rmsprop", "sgd"] = "adam"
+    name: Literal["adam", "adamax", "rmsprop", "sgd"] = "adam"
     lr: float = 2e-4
-    betas: tuple[float, float] = (0.5, 0.999)  # Adam
+    betas: tuple[float, float] = (0.5, 0.999)  # Adam and Adamax
     alpha: float = 0.99  # RMSprop smoothing constant (the paper's rho)
     momentum: float = 0.0  # SGD and RMSprop
     weight_decay: float = 0.0

@@ -7,9 +7,11 @@ from torch import Tensor
 
 
 def reconstruction_error(x: Tensor, reconstruction: Tensor, kind: str) -> Tensor:
-    """mse: mean squared error over each sample's entries; l1: mean absolute error;
-    l2: the Euclidean norm of the difference."""
+    """l2: the Euclidean norm of the difference; sse: its square (sum of squared errors);
+    mse: the mean squared error over each sample's entries; l1: the mean absolute error."""
     diff = (reconstruction.float() - x.float()).flatten(1)
+    if kind == "sse":
+        return diff.pow(2).sum(dim=1)
     if kind == "mse":
         return diff.pow(2).mean(dim=1)
     if kind == "l1":

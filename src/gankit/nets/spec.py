@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 CriticKind = Literal["score", "autoencoder", "encoder"]
-Energy = Literal["mse", "l1", "l2"]
+Energy = Literal["l2", "sse", "mse", "l1"]
 
 
 @dataclass(frozen=True)

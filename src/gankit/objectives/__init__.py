@@ -6,7 +6,19 @@ from collections.abc import Mapping
 from typing import Any
 
 from gankit.config.validate import build_dataclass
-from gankit.objectives import hinge, lsgan, minimax, non_saturating, wgan, wgan_gp  # noqa: F401
+from gankit.objectives import (  # noqa: F401  (importing registers them)
+    began,
+    ebgan,
+    gan_qp,
+    hinge,
+    loss_sensitive,
+    lsgan,
+    magan,
+    minimax,
+    non_saturating,
+    wgan,
+    wgan_gp,
+)
 from gankit.objectives.base import Objective
 from gankit.objectives.registry import OBJECTIVES
 

@@ -39,6 +39,8 @@ class Terms:
     stats: dict[str, Tensor] = field(default_factory=dict)
 
     def total(self) -> Tensor:
+        if not self.losses:
+            return torch.zeros(())
         return torch.stack([v.float() for v in self.losses.values()]).sum()
 
     def merge(self, other: Terms) -> Terms:
@@ -63,12 +65,13 @@ class Phase:
     """Steps before the adversarial game that train one net alone (e.g. critic pre-training).
 
     The engine runs each phase's `steps` in order, then the game. `loss` sees the usual
-    StepBatch: `fake` is detached, and empty (no rows) when `needs_fake` is false.
+    StepBatch: `fake` is detached, and empty (no rows) when `needs_fake` is false. A phase that
+    trains "nothing" only measures (under no_grad); its terms are statistics.
     """
 
     name: str  # metrics are logged under this prefix
     steps: int
-    trains: Literal["critic", "generator"]
+    trains: Literal["critic", "generator", "nothing"]
     loss: Callable[[StepBatch], Terms]
     needs_fake: bool = True
 
@@ -133,10 +136,19 @@ class ScoreObjective(Objective):
     def critic_loss(self, batch: StepBatch) -> Terms:
         d_real = batch.critic(batch.real).float()
         d_fake = batch.critic(batch.fake).float()
+        return self.critic_terms(d_real, d_fake, batch)
+
+    def generator_loss(self, batch: StepBatch) -> Terms:
+        return self.generator_terms(batch.critic(batch.fake).float(), batch)
+
+    def critic_terms(self, d_real: Tensor, d_fake: Tensor, batch: StepBatch) -> Terms:
+        """The critic's terms from the scores of the real and the fake batch (design.md's f, g).
+
+        Wrappers that compute scores their own way (O-GAN) call this; objectives with extra
+        terms (penalties, paired real/fake terms) override it and may use `batch`."""
         losses = {"real": self.f(d_real).mean(), "fake": self.g(d_fake).mean()}
         stats = {"score_real": d_real.mean().detach(), "score_fake": d_fake.mean().detach()}
         return Terms(losses, stats)
 
-    def generator_loss(self, batch: StepBatch) -> Terms:
-        d_fake = batch.critic(batch.fake).float()
+    def generator_terms(self, d_fake: Tensor, batch: StepBatch) -> Terms:
         return Terms({"adv": self.h(d_fake).mean()}, {"score_fake": d_fake.mean().detach()})

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from torch import Tensor
+
 from gankit.objectives.base import StepBatch, Terms
 from gankit.objectives.checks import require_non_negative
 from gankit.objectives.defaults import adam, same_for_both
@@ -34,8 +36,8 @@ class WGANGP(WassersteinScores):
     # Algorithm 1's defaults: lambda = 10, n_critic = 5, Adam alpha = 0.0001, beta1 = 0, beta2 = 0.9.
     training_defaults = same_for_both(5, adam(1e-4, (0.0, 0.9)))
 
-    def critic_loss(self, batch: StepBatch) -> Terms:
+    def critic_terms(self, d_real: Tensor, d_fake: Tensor, batch: StepBatch) -> Terms:
         norms = interpolate_gradient_norms(batch.critic, batch.real, batch.fake, batch.rng)
         gp = self.options.gp_weight * norm_penalty(norms, target=1.0)
         penalty = Terms({"gp": gp}, {"grad_norm": norms.mean().detach()})
-        return super().critic_loss(batch).merge(penalty)
+        return super().critic_terms(d_real, d_fake, batch).merge(penalty)

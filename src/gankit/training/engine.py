@@ -67,12 +67,13 @@ class Trainer:
         if phase.needs_fake:
             with torch.no_grad(), self._autocast():
                 fake = p.generator(z)
-        optimizer = p.d_opt if phase.trains == "critic" else p.g_opt
-        with self._autocast():
+        with self._autocast(), torch.set_grad_enabled(phase.trains != "nothing"):
             terms = phase.loss(self._batch(real, fake.detach(), z))
-        optimizer.zero_grad(set_to_none=True)
-        terms.total().backward()
-        optimizer.step()
+        if phase.trains != "nothing":
+            optimizer = p.d_opt if phase.trains == "critic" else p.g_opt
+            optimizer.zero_grad(set_to_none=True)
+            terms.total().backward()
+            optimizer.step()
         if phase.trains == "critic":
             p.objective.after_critic_step(p.critic)
         self.phase_steps[phase.name] += 1

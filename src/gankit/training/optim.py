@@ -14,6 +14,9 @@ def make_optimizer(config: OptimizerConfig, params: Iterable[torch.nn.Parameter]
     if config.name == "adam":
         return torch.optim.Adam(params, lr=config.lr, betas=config.betas,
                                 weight_decay=config.weight_decay)
+    if config.name == "adamax":
+        return torch.optim.Adamax(params, lr=config.lr, betas=config.betas,
+                                  weight_decay=config.weight_decay)
     if config.name == "rmsprop":
         return torch.optim.RMSprop(params, lr=config.lr, alpha=config.alpha,
                                    momentum=config.momentum, weight_decay=config.weight_decay)

@@ -1,0 +1,60 @@
+"""Every family builds an autoencoder critic: energy per sample, bottleneck code, reconstruction."""
+
+import pytest
+import torch
+
+from gankit.nets import build_nets
+from gankit.nets.autoencoder import AutoencoderCritic
+from gankit.nets.spec import CriticSpec
+
+Z = 8
+CASES = [
+    ("mlp", (2,), {"g_hidden": 16, "d_hidden": 16, "code_dim": 4}),
+    ("mlp", (1, 28, 28), {"g_hidden": 16, "d_hidden": 16, "code_dim": 4}),
+    ("dcgan", (1, 28, 28), {"width": 8, "code_dim": 4}),
+    ("dcgan", (3, 64, 64), {"width": 8, "d_norm": "layer", "code_dim": 4}),
+    ("infogan", (1, 28, 28), {"code_dim": 4}),
+    ("began", (1, 28, 28), {"filters": 8, "repeat": 1, "code_dim": 4}),
+    ("began", (3, 64, 64), {"filters": 8, "repeat": 1, "code_dim": 4}),
+]
+
+
+@pytest.fixture(params=CASES, ids=[f"{n}-{'x'.join(map(str, s))}" for n, s, _ in CASES])
+def built(request):
+    name, shape, options = request.param
+    generator, critic = build_nets(name, options, shape, Z, CriticSpec("autoencoder", "l2"))
+    return shape, generator, critic
+
+
+def test_energy_code_and_reconstruction_shapes(built):
+    shape, generator, critic = built
+    x = generator(torch.randn(3, Z))
+    energy, code = critic.energy_and_code(x)
+    assert isinstance(critic, AutoencoderCritic)
+    assert energy.shape == (3,) and (energy >= 0).all()
+    assert code.shape == (3, 4)
+    assert critic.reconstruct(x).shape == (3, *shape)
+    torch.testing.assert_close(critic(x), energy)
+
+
+def test_energy_is_the_reconstruction_error(built):
+    _, generator, critic = built
+    critic.eval()
+    x = generator(torch.randn(2, Z)).detach()
+    expected = (critic.reconstruct(x) - x).flatten(1).norm(dim=1)
+    torch.testing.assert_close(critic(x), expected)
+
+
+def test_gradients_reach_the_encoder_and_the_decoder(built):
+    _, generator, critic = built
+    critic(generator(torch.randn(4, Z))).sum().backward()
+    for net in (generator, critic):
+        grads = [p.grad for p in net.parameters()]
+        assert all(g is not None and torch.isfinite(g).all() for g in grads)
+
+
+def test_spectral_norm_wraps_the_autoencoder_too():
+    _, critic = build_nets("mlp", {"spectral_norm": True, "code_dim": 3}, (2,), Z,
+                           CriticSpec("autoencoder"))
+    names = [name for name, _ in critic.named_parameters()]
+    assert any("parametrizations" in name for name in names)

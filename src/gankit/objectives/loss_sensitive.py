@@ -23,6 +23,9 @@ class LossSensitiveOptions:
     # tau: Delta = tau * ||x - G(z)|| summed over entries; the author's MNIST (32x32) code uses
     # 0.0008 for L1, so margins stay of order 1 on images. 2D data needs a larger tau.
     delta_scale: float = 8e-4
+    # How the critic's raw output becomes the non-negative loss L_theta: relu as in the author's
+    # code (its last layer); softplus keeps a gradient where relu is flat; none leaves it raw.
+    activation: Literal["relu", "softplus", "none"] = "relu"
 
     def __post_init__(self) -> None:
         require_positive(self.slack_weight, "objective_options.slack_weight")
@@ -53,7 +56,7 @@ class LossSensitive(ScoreObjective):
     }
 
     def critic_terms(self, d_real: Tensor, d_fake: Tensor, batch: StepBatch) -> Terms:
-        loss_real, loss_fake = F.relu(d_real), F.relu(d_fake)
+        loss_real, loss_fake = self.loss(d_real), self.loss(d_fake)
         margin = self.delta(batch.real, batch.fake)
         slack = F.relu(margin + loss_real - loss_fake)
         losses = {"real": self.options.real_weight * loss_real.mean(),
@@ -63,8 +66,15 @@ class LossSensitive(ScoreObjective):
         return Terms(losses, stats)
 
     def generator_terms(self, d_fake: Tensor, batch: StepBatch) -> Terms:
-        loss_fake = F.relu(d_fake)
+        loss_fake = self.loss(d_fake)
         return Terms({"adv": loss_fake.mean()}, {"loss_fake": loss_fake.mean().detach()})
+
+    def loss(self, d: Tensor) -> Tensor:
+        if self.options.activation == "relu":
+            return F.relu(d)
+        if self.options.activation == "softplus":
+            return F.softplus(d)
+        return d
 
     @torch.no_grad()
     def delta(self, real: Tensor, fake: Tensor) -> Tensor:

@@ -1,11 +1,12 @@
 """gankit: generative adversarial networks on one clean engine.
 
-Python API: `gankit.train`, `gankit.resume`, `gankit.sample`, `gankit.make_trainer`.
+Python API: `gankit.train`, `gankit.resume`, `gankit.sample`, `gankit.make_trainer`, and for
+O-GAN runs `gankit.encode` and `gankit.reconstruct`.
 """
 
 __version__ = "0.1.0"
 
-__all__ = ["make_trainer", "resume", "sample", "train"]
+__all__ = ["encode", "make_trainer", "reconstruct", "resume", "sample", "train"]
 
 
 def __getattr__(name: str):

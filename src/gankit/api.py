@@ -14,7 +14,13 @@ import torch
 
 from gankit.config.load import load_config
 from gankit.training.engine import Trainer
-from gankit.training.runs import load_generator, resume_run, start_run
+from gankit.training.encoder_use import (
+    encode_images,
+    open_encoder_run,
+    real_images,
+    reconstruct_images,
+)
+from gankit.training.runs import TrainedGenerator, load_generator, resume_run, start_run
 from gankit.training.sampling import sample_generator
 
 
@@ -42,6 +48,29 @@ def sample(run_dir: str | Path, n: int = 64, seed: int = 0, use_ema: bool = True
     """n samples from a trained run: images in [-1, 1] (N×C×H×W) or points (N×2), on the CPU."""
     generator, config, _ = load_generator(run_dir, use_ema, device)
     return sample_generator(generator, config.z_dim, n, seed)
+
+
+def encode(run_dir: str | Path, images: torch.Tensor | None = None, *, data: str | None = None,
+           split: str | None = None, n: int | None = None, device: str = "auto") -> torch.Tensor:
+    """O-GAN codes 𝒩(E(x)) (N×z_dim) of `images` (float N×C×H×W in [-1, 1]), or of the first
+    `n` images of `data`/`split` (default: the run's dataset, test split)."""
+    run = open_encoder_run(run_dir, device=device)
+    return encode_images(run, _images(run, images, data, split, n))
+
+
+def reconstruct(run_dir: str | Path, images: torch.Tensor | None = None, *,
+                temperature: float = 1.0, data: str | None = None, split: str | None = None,
+                n: int | None = 32, device: str = "auto") -> torch.Tensor:
+    """O-GAN reconstructions G(temperature · 𝒩(E(x))) in [-1, 1], N×C×H×W."""
+    run = open_encoder_run(run_dir, device=device)
+    return reconstruct_images(run, _images(run, images, data, split, n), temperature)
+
+
+def _images(run: TrainedGenerator, images: torch.Tensor | None, data: str | None,
+            split: str | None, n: int | None) -> torch.Tensor:
+    if images is not None:
+        return images.float()
+    return real_images(run, data, split, n).images
 
 
 def _as_items(overrides: dict[str, Any]) -> list[str]:

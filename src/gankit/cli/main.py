@@ -4,17 +4,28 @@ from __future__ import annotations
 
 import sys
 
-from gankit.cli import eval_cmd, list_cmd, sample_cmd, train_classifier_cmd, train_cmd
+from gankit.cli import (
+    encode_cmd,
+    eval_cmd,
+    interpolate_cmd,
+    list_cmd,
+    reconstruct_cmd,
+    sample_cmd,
+    train_classifier_cmd,
+    train_cmd,
+)
 from gankit.cli.parser import OneLineParser
 from gankit.errors import GankitError
 
-VERBS = (train_cmd, sample_cmd, eval_cmd, train_classifier_cmd, list_cmd)
+VERBS = (train_cmd, sample_cmd, eval_cmd, encode_cmd, reconstruct_cmd, interpolate_cmd,
+         train_classifier_cmd, list_cmd)
 
 
 def build_parser() -> OneLineParser:
     parser = OneLineParser(prog="gankit", description="Train, sample and compare GANs.")
     verbs = parser.add_subparsers(dest="verb", required=True, parser_class=OneLineParser,
-                                  metavar="{train,sample,eval,train-classifier,list}")
+                                  metavar="{train,sample,eval,encode,reconstruct,interpolate,"
+                                          "train-classifier,list}")
     for verb in VERBS:
         verb.add_parser(verbs)
     return parser

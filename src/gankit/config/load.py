@@ -54,6 +54,7 @@ def resolve(config: Config) -> Config:
 
     _check_ranges(config)
     _check_eval_names(config)
+    _check_encoder(config)
     config.data_options = _options(dataset_options(config.data), config.data_options, "data_options")
     config.net_options = _options(net_options(config.net), config.net_options, "net_options")
     options_cls = objective_class(config.objective).Options
@@ -96,6 +97,22 @@ def _check_ranges(config: Config) -> None:
     for name, opt in (("g_opt", config.g_opt), ("d_opt", config.d_opt)):
         if opt.lr <= 0:
             raise GankitError(f"{name}.lr must be positive, got {opt.lr}")
+
+
+def _check_encoder(config: Config) -> None:
+    from gankit.objectives import objective_class
+    from gankit.objectives.base import ScoreObjective
+
+    if config.encoder.weight < 0:
+        raise GankitError(f"encoder.weight must be >= 0, got {config.encoder.weight}")
+    if not config.encoder.enabled:
+        return
+    if not issubclass(objective_class(config.objective), ScoreObjective):
+        raise GankitError(f"encoder.enabled=true needs an objective with a scalar score; "
+                          f"{config.objective} uses an autoencoder critic")
+    if config.z_dim < 3:
+        # A Pearson correlation over two entries is always +1 or -1.
+        raise GankitError(f"encoder.enabled=true needs z_dim of at least 3, got {config.z_dim}")
 
 
 def _check_eval_names(config: Config) -> None:

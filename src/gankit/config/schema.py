@@ -32,6 +32,16 @@ class InstanceNoiseConfig:
 
 
 @dataclass
+class EncoderConfig:
+    """O-GAN (Su 2019): the critic becomes an encoder E with E(x) of z's size; the score is
+    avg(E(x)) (or T(E(x)) with score=head) and both losses gain -weight * rho(z, E(G(z)))."""
+
+    enabled: bool = False
+    weight: float = 0.5  # lambda; 0 keeps the encoder critic without the correlation term
+    score: Literal["mean", "head"] = "mean"
+
+
+@dataclass
 class LogConfig:
     every: int = 50  # scalars to metrics.jsonl and TensorBoard
     sample_every: int = 500  # PNG grid (or scatter plot) at fixed z
@@ -68,6 +78,7 @@ class Config:
     objective_options: dict = field(default_factory=dict)
     penalties: list[PenaltyConfig] = field(default_factory=list)
     instance_noise: InstanceNoiseConfig = field(default_factory=InstanceNoiseConfig)
+    encoder: EncoderConfig = field(default_factory=EncoderConfig)
     z_dim: int = 64
     steps: int = 5000
     batch_size: int = 64

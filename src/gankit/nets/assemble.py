@@ -8,6 +8,7 @@ from torch import nn
 
 from gankit.nets.autoencoder import AutoencoderCritic
 from gankit.nets.critic import Critic
+from gankit.nets.encoder_critic import EncoderCritic
 from gankit.nets.spec import CriticSpec
 
 DEFAULT_CODE_DIM = 64
@@ -23,4 +24,6 @@ def assemble_critic(family: Any, options: Any, data_shape: tuple[int, ...], z_di
         encoder = nn.Sequential(features, nn.Linear(feature_dim, code_dim))
         decoder = family.decoder(options, data_shape, code_dim)
         return family.initialise(AutoencoderCritic(encoder, decoder, spec.energy))
+    if spec.kind == "encoder":
+        return family.initialise(EncoderCritic(features, feature_dim, z_dim, spec.score))
     raise ValueError(f"unknown critic kind {spec.kind!r}")

@@ -3,7 +3,8 @@
 - `score`: one raw score per sample (the classic discriminator / critic).
 - `autoencoder`: an energy per sample, the reconstruction error of an autoencoder, plus the
   bottleneck code (EBGAN, MAGAN, BEGAN).
-- `encoder`: an n-dimensional code per sample whose mean is the score (O-GAN).
+- `encoder`: a z_dim-dimensional code E(x) per sample; the score is its mean, or a small head
+  T(E(x)) (O-GAN).
 """
 
 from __future__ import annotations
@@ -18,4 +19,5 @@ Energy = Literal["l2", "sse", "mse", "l1"]
 @dataclass(frozen=True)
 class CriticSpec:
     kind: CriticKind = "score"
-    energy: Energy = "mse"  # autoencoder critics: how reconstruction error is measured
+    energy: Energy = "l2"  # autoencoder critics: how reconstruction error is measured
+    score: Literal["mean", "head"] = "mean"  # encoder critics: avg(E(x)) or T(E(x))

@@ -76,6 +76,15 @@ class Phase:
     needs_fake: bool = True
 
 
+@dataclass(frozen=True)
+class Probe:
+    """Fixed inputs for diagnostics, the same at every call: real samples the run does not train
+    on (the test split when the dataset has one) and a latent batch."""
+
+    real: Tensor
+    z: Tensor
+
+
 class Objective:
     """Base class. Subclasses set `Options` and `training_defaults` and implement the two losses."""
 
@@ -83,6 +92,8 @@ class Objective:
     # The paper's training hyperparameters (n_critic, g_opt, d_opt, penalties, ...), merged under
     # whatever the preset and the command line say.
     training_defaults: ClassVar[dict[str, Any]] = {}
+    # Samples in the Probe that diagnostics() receives; 0 means the objective logs no diagnostics.
+    probe_size: ClassVar[int] = 0
 
     def __init__(self, options: Any = None) -> None:
         self.options = options if options is not None else self.Options()
@@ -105,6 +116,10 @@ class Objective:
 
     def generator_loss(self, batch: StepBatch) -> Terms:
         raise NotImplementedError
+
+    def diagnostics(self, generator: nn.Module, critic: nn.Module, probe: Probe) -> dict[str, Tensor]:
+        """Measurements on fixed inputs, every log.every steps (nets in eval mode, no grad)."""
+        return {}
 
     def after_critic_step(self, critic: nn.Module) -> None:
         """Hook after each critic optimiser step (weight clipping lives here)."""

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from typing import Any
 
 import torch
@@ -14,6 +14,7 @@ from gankit.data.base import DataSource
 from gankit.nets import build_nets
 from gankit.objectives import build_objective
 from gankit.objectives.base import Objective, TrainingPlan
+from gankit.objectives.ogan import OGAN
 from gankit.penalties import build_penalty
 from gankit.penalties.base import Penalty
 from gankit.training.device import pick_device
@@ -48,7 +49,7 @@ def build_model(config: Config, data_shape: tuple[int, ...], device: torch.devic
                 objective: Objective | None = None) -> tuple[nn.Module, nn.Module]:
     """Generator and critic (of the kind the objective asks for), seeded from the config so their
     initial weights are reproducible."""
-    objective = objective or build_objective(config.objective, config.objective_options)
+    objective = objective or make_objective(config)
     torch.manual_seed(config.seed)
     generator, critic = build_nets(config.net, config.net_options, data_shape, config.z_dim,
                                    objective.critic_spec())
@@ -58,7 +59,7 @@ def build_model(config: Config, data_shape: tuple[int, ...], device: torch.devic
 def build_components(config: Config) -> Components:
     device = pick_device(config.device)
     data = load_dataset(config.data, config.data_options)
-    objective = build_objective(config.objective, config.objective_options)
+    objective = make_objective(config)
     objective.bind(TrainingPlan(config.batch_size, config.steps, data_size(data)))
     generator, critic = build_model(config, data.shape, device, objective)
     penalties = [WeightedPenalty(p.name, p.weight, build_penalty(p.name, p.options))
@@ -78,6 +79,23 @@ def build_components(config: Config) -> Components:
     )
 
 
+def heldout_source(config: Config) -> DataSource:
+    """Samples the run does not train on: the other split when the dataset has splits, else a
+    second copy of the training source (with its own sampling state)."""
+    options = dict(config.data_options)
+    if options.get("split") in ("train", "test"):
+        options["split"] = "test" if options["split"] == "train" else "train"
+    return load_dataset(config.data, options)
+
+
+def make_objective(config: Config) -> Objective:
+    """The configured objective, wrapped by O-GAN when encoder.enabled."""
+    objective = build_objective(config.objective, config.objective_options)
+    if config.encoder.enabled:
+        return OGAN(objective, config.encoder.weight, config.encoder.score)
+    return objective
+
+
 def data_size(data: DataSource) -> int | None:
     """Items in an in-memory dataset; None for sources drawn fresh each batch."""
     return len(data) if hasattr(data, "__len__") else None
@@ -86,5 +104,5 @@ def data_size(data: DataSource) -> int | None:
 def fingerprint(config: Config, data_shape: tuple[int, ...]) -> dict[str, Any]:
     """What a checkpoint must match to be loaded into this model."""
     return {"net": config.net, "net_options": config.net_options, "objective": config.objective,
-            "z_dim": config.z_dim,
+            "critic": asdict(make_objective(config).critic_spec()), "z_dim": config.z_dim,
             "data_shape": list(data_shape)}

@@ -9,15 +9,15 @@ from typing import Any
 import torch
 from torch import Tensor
 
-from gankit.objectives.base import Phase, StepBatch, Terms
-from gankit.training.build import Components, fingerprint
+from gankit.objectives.base import Phase, Probe, StepBatch, Terms
+from gankit.training.build import Components, fingerprint, heldout_source
 from gankit.training.checkpoint import load_checkpoint, save_checkpoint
 from gankit.training.device import autocast
 from gankit.training.interrupt import StopRequest
 from gankit.training.logger import RunLogger
 from gankit.training.periodic_eval import PeriodicEval
 from gankit.training.run_dir import RunDir
-from gankit.training.sampling import picture, sample_generator
+from gankit.training.sampling import evaluation_mode, latent_batch, picture, sample_generator
 from gankit.training.schedule import apply_lr, lr_factor
 from gankit.viz.grid import save_png
 
@@ -38,6 +38,7 @@ class Trainer:
                                       parts.device)
         self.phases = parts.objective.phases()
         self.phase_steps = {phase.name: 0 for phase in self.phases}
+        self.probe: Probe | None = None  # built on first use
 
     # ---- one step -------------------------------------------------------------------------
 
@@ -206,7 +207,20 @@ class Trainer:
                   if isinstance(v, (int, float)) or (torch.is_tensor(v) and v.numel() == 1)}
         if self.config.instance_noise.std > 0:
             values["instance_noise_std"] = self.parts.noise.std_at(self.step)
+        if self.parts.objective.probe_size > 0:
+            values |= {f"diag/{k}": float(v) for k, v in self.probe_diagnostics().items()}
         return values
+
+    def probe_diagnostics(self) -> dict[str, Tensor]:
+        p, size = self.parts, self.parts.objective.probe_size
+        if self.probe is None:
+            real = heldout_source(self.config).sample(size, torch.Generator().manual_seed(
+                self.config.seed + 3))
+            z = latent_batch(size, self.config.z_dim, self.config.seed + 4, p.device)
+            self.probe = Probe(real.to(p.device), z)
+        generator = self.sampling_generator()
+        with torch.no_grad(), evaluation_mode(generator, p.critic):
+            return p.objective.diagnostics(generator, p.critic, self.probe)
 
     # ---- samples ---------------------------------------------------------------------------
 

@@ -16,7 +16,7 @@ from gankit.training.checkpoint import check_fingerprint, read_checkpoint
 from gankit.training.device import pick_device
 from gankit.training.engine import Trainer
 from gankit.training.periodic_eval import check_eval
-from gankit.training.run_dir import create_run_dir, open_run_dir
+from gankit.training.run_dir import RunDir, create_run_dir, open_run_dir
 
 
 def is_main_process() -> bool:
@@ -48,6 +48,7 @@ class TrainedGenerator:
     config: Config
     shape: tuple[int, ...]  # one sample's shape
     step: int  # the step its checkpoint was written at
+    critic: nn.Module | None = None  # in eval mode, when asked for
 
 
 def load_generator(run_dir: Path | str, use_ema: bool = True, device: str = "auto",
@@ -62,22 +63,28 @@ def load_generator(run_dir: Path | str, use_ema: bool = True, device: str = "aut
 
 
 def open_generator(run_dir: Path | str, use_ema: bool = True, device: str = "auto",
-                   checkpoint: str = "last") -> TrainedGenerator:
-    """load_generator, plus the step of the checkpoint."""
+                   checkpoint: str = "last", with_critic: bool = False) -> TrainedGenerator:
+    """load_generator, plus the step of the checkpoint (and the critic when `with_critic`)."""
     run = open_run_dir(run_dir)
     config = load_run_config(run.root, [])
     path = run.checkpoint_file(checkpoint)
     payload = read_checkpoint(path)
     shape = tuple(payload.get("fingerprint", {}).get("data_shape", ()))
     check_fingerprint(payload, fingerprint(config, shape), path)
-    generator, _ = build_model(config, shape, pick_device(device))
+    generator, critic = build_model(config, shape, pick_device(device))
     use_ema = use_ema and bool(payload.get("generator_ema"))
-    weights = payload["generator_ema"] if use_ema else payload["generator"]
+    _load(generator, payload["generator_ema"] if use_ema else payload["generator"], path, run)
+    if with_critic:
+        _load(critic, payload["critic"], path, run)
+    return TrainedGenerator(generator.eval(), config, shape, int(payload.get("step", 0)),
+                            critic.eval() if with_critic else None)
+
+
+def _load(net: nn.Module, weights: dict, path: Path, run: RunDir) -> None:
     try:
-        generator.load_state_dict(weights)
+        net.load_state_dict(weights)
     except RuntimeError:
-        raise GankitError(f"{path} does not fit the generator in {run.config}") from None
-    return TrainedGenerator(generator.eval(), config, shape, int(payload.get("step", 0)))
+        raise GankitError(f"{path} does not fit the nets in {run.config}") from None
 
 
 def data_kind(shape: tuple[int, ...]) -> str:

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
+from collections.abc import Iterator
+
 import numpy as np
 import torch
 from torch import Tensor, nn
@@ -17,15 +20,24 @@ def latent_batch(n: int, z_dim: int, seed: int, device: torch.device) -> Tensor:
     return torch.randn(n, z_dim, generator=rng).to(device)
 
 
+@contextlib.contextmanager
+def evaluation_mode(*modules: nn.Module) -> Iterator[None]:
+    """Put `modules` in eval mode for the block, then restore each one's mode."""
+    modes = [module.training for module in modules]
+    for module in modules:
+        module.eval()
+    try:
+        yield
+    finally:
+        for module, mode in zip(modules, modes):
+            module.train(mode)
+
+
 @torch.no_grad()
 def generate(generator: nn.Module, z: Tensor, batch_size: int = 500) -> Tensor:
     """G(z) in eval mode, in chunks, on the CPU as float32; the generator's mode is restored."""
-    was_training = generator.training
-    generator.eval()
-    try:
+    with evaluation_mode(generator):
         chunks = [generator(part).float().cpu() for part in z.split(batch_size)]
-    finally:
-        generator.train(was_training)
     return torch.cat(chunks)
 
 

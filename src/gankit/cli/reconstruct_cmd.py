@@ -1,0 +1,45 @@
+"""`gankit reconstruct RUN_DIR --out FILE`: x̂ = G(𝒩(E(x))) beside x (O-GAN)."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+import numpy as np
+
+from gankit.cli.encoder_args import add_common, check_out, open_run_and_images
+from gankit.errors import GankitError
+from gankit.io import atomic_path
+from gankit.training.encoder_use import reconstruct_images
+from gankit.training.sampling import images_hwc
+from gankit.viz.grid import image_grid, save_png
+
+
+def add_parser(verbs: argparse._SubParsersAction) -> None:
+    parser = verbs.add_parser("reconstruct", help="G(encoded real images) from an O-GAN run",
+                              description=".png: columns of originals, each beside its "
+                                          "reconstruction; .npz: `originals` and "
+                                          "`reconstructions` (uint8 N×H×W×C).")
+    add_common(parser, n_default=32)
+    parser.add_argument("--temperature", type=float, default=1.0,
+                        help="scale of the codes fed to G (the O-GAN scripts use 0.9)")
+    parser.add_argument("--out", required=True, help="FILE.png or FILE.npz")
+    parser.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    out = check_out(args.out, (".png", ".npz"))
+    if not args.temperature > 0:
+        raise GankitError(f"--temperature must be positive, got {args.temperature}")
+    trained, real = open_run_and_images(args)
+    originals = images_hwc(real.images)
+    rebuilt = images_hwc(reconstruct_images(trained, real.images, args.temperature))
+    if out.suffix.lower() == ".png":
+        pairs = np.stack([originals, rebuilt], axis=1).reshape(-1, *originals.shape[1:])
+        save_png(image_grid(pairs, columns=16), out, scale=2)
+    else:
+        with atomic_path(out) as tmp, tmp.open("wb") as handle:
+            np.savez_compressed(handle, originals=originals, reconstructions=rebuilt)
+    print(f"gankit: wrote {len(originals)} reconstructions of {real.source} to {out}",
+          file=sys.stderr)
+    return 0

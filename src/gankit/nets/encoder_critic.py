@@ -1,0 +1,28 @@
+"""Encoder critics (O-GAN, Su 2019): the critic's body ends in a code E(x) with as many entries as
+z, and the score is the mean of the code (eq. 6) or a small head T on it (eq. 3)."""
+
+from __future__ import annotations
+
+from torch import Tensor, nn
+
+
+class EncoderCritic(nn.Module):
+    def __init__(self, features: nn.Module, feature_dim: int, code_dim: int, score: str) -> None:
+        super().__init__()
+        self.encoder = nn.Sequential(features, nn.Linear(feature_dim, code_dim))
+        self.code_dim = code_dim
+        self.score_kind = score
+        self.head = nn.Linear(code_dim, 1) if score == "head" else None
+
+    def forward(self, x: Tensor) -> Tensor:
+        return self.score(self.encode(x))
+
+    def encode(self, x: Tensor) -> Tensor:
+        """E(x), N×code_dim."""
+        return self.encoder(x)
+
+    def score(self, codes: Tensor) -> Tensor:
+        """D(x) = avg(E(x)), or T(E(x)) with the head, shape (N,)."""
+        if self.head is None:
+            return codes.mean(dim=1)
+        return self.head(codes).squeeze(1)

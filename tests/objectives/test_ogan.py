@@ -1,0 +1,104 @@
+import pytest
+import torch
+
+from gankit.errors import GankitError
+from gankit.nets.encoder_critic import EncoderCritic
+from gankit.objectives import build_objective
+from gankit.objectives.base import StepBatch
+from gankit.objectives.correlation import pearson
+from gankit.objectives.ogan import OGAN
+
+
+def test_pearson_by_hand():
+    z = torch.tensor([[1.0, 2.0, 3.0]])
+    assert pearson(z, torch.tensor([[2.0, 4.0, 6.0]])).item() == pytest.approx(1.0)
+    assert pearson(z, torch.tensor([[3.0, 2.0, 1.0]])).item() == pytest.approx(-1.0)
+    assert pearson(z, torch.tensor([[1.0, -2.0, 1.0]])).item() == pytest.approx(0.0, abs=1e-7)
+    # centred (-1, 0, 1) and (-1/3, -1/3, 2/3): cos = (1/3 + 2/3) / (sqrt(2) sqrt(2/3))
+    expected = 1.0 / (2 ** 0.5 * (2 / 3) ** 0.5)
+    assert pearson(z, torch.tensor([[0.0, 0.0, 1.0]])).item() == pytest.approx(expected)
+
+
+def test_pearson_ignores_shift_and_scale_so_the_score_stays_free():
+    # rho(z, a E + b) = rho(z, E) for a > 0, while avg(a E + b) = a avg(E) + b: the correlation
+    # term fixes E's direction and leaves its mean and scale, the score, to the GAN (section 3).
+    torch.manual_seed(0)
+    z, codes = torch.randn(5, 8), torch.randn(5, 8)
+    moved = 3.0 * codes + 7.0
+    torch.testing.assert_close(pearson(z, moved), pearson(z, codes))
+    assert not torch.allclose(moved.mean(dim=1), codes.mean(dim=1))
+
+
+def test_pearson_is_per_row():
+    z = torch.tensor([[1.0, 2.0, 3.0], [1.0, 2.0, 3.0]])
+    codes = torch.tensor([[1.0, 2.0, 3.0], [3.0, 2.0, 1.0]])
+    assert pearson(z, codes).tolist() == pytest.approx([1.0, -1.0])
+
+
+class CodeIsInput(torch.nn.Module):
+    """An encoder critic stand-in: E(x) = x, score = mean over the entries."""
+
+    code_dim = 3
+
+    def forward(self, x):
+        return self.score(self.encode(x))
+
+    def encode(self, x):
+        return x
+
+    def score(self, codes):
+        return codes.mean(dim=1)
+
+
+def batch(real, fake, z):
+    return StepBatch(critic=CodeIsInput(), real=torch.tensor(real), fake=torch.tensor(fake),
+                     z=torch.tensor(z), step=0, rng=torch.Generator().manual_seed(0))
+
+
+REAL = [[1.0, 2.0, 3.0], [0.0, 0.0, 3.0]]
+FAKE = [[2.0, 4.0, 6.0], [3.0, 2.0, 1.0]]  # rho with Z: +1 and -1
+Z = [[1.0, 2.0, 3.0], [0.0, 1.0, 2.0]]
+
+
+@pytest.mark.parametrize("name", ["ns", "hinge", "wgan-gp", "lsgan", "gan-qp", "wgan"])
+def test_correlation_term_joins_both_losses(name):
+    inner = build_objective(name, {})
+    wrapped = OGAN(build_objective(name, {}), weight=0.5)
+    b = batch(REAL, FAKE, Z)
+    critic = wrapped.critic_loss(b)
+    plain = inner.critic_loss(b)
+    assert critic.losses["correlation"].item() == pytest.approx(-0.5 * 0.0)  # (1 + -1) / 2
+    for key in plain.losses:
+        if key != "gp":  # the gradient penalty draws its own interpolates
+            assert critic.losses[key].item() == pytest.approx(plain.losses[key].item()), key
+    generator = wrapped.generator_loss(b)
+    assert generator.losses["adv"].item() == pytest.approx(inner.generator_loss(b).losses["adv"].item())
+    assert "correlation" in generator.losses and "rho" in generator.stats
+
+
+def test_correlation_value_and_sign():
+    wrapped = OGAN(build_objective("ns", {}), weight=0.5)
+    terms = wrapped.generator_loss(batch(REAL, [[2.0, 4.0, 6.0], [0.0, 1.0, 2.0]], Z))
+    assert terms.stats["rho"].item() == pytest.approx(1.0)
+    assert terms.losses["correlation"].item() == pytest.approx(-0.5)
+
+
+def test_weight_zero_keeps_the_encoder_but_not_the_term():
+    wrapped = OGAN(build_objective("ns", {}), weight=0.0)
+    terms = wrapped.critic_loss(batch(REAL, FAKE, Z))
+    assert "correlation" not in terms.losses and "rho" in terms.stats
+    assert wrapped.critic_spec().kind == "encoder"
+
+
+def test_energy_objectives_cannot_be_wrapped():
+    with pytest.raises(GankitError, match="scalar score"):
+        OGAN(build_objective("began", {}), weight=0.5)
+
+
+def test_encoder_critic_scores():
+    features = torch.nn.Identity()
+    mean = EncoderCritic(features, 4, 3, "mean")
+    x = torch.randn(5, 4)
+    torch.testing.assert_close(mean(x), mean.encode(x).mean(dim=1))
+    head = EncoderCritic(features, 4, 3, "head")
+    torch.testing.assert_close(head(x), head.head(head.encode(x)).squeeze(1))

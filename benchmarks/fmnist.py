@@ -1,13 +1,13 @@
 """Every image objective on Fashion-MNIST under the same CPU budget, scored with the domain
-classifier: FID, KID, precision, recall (10k samples vs the 10k test split).
+classifier: FID, KID, precision, recall, coverage (10k samples vs the 10k test split).
 
-Each preset `<objective>-fashion-mnist` trains for `--minutes` of wall-clock time (or until its
-own `steps`, whichever comes first) on `--threads` CPU threads, then its generator (the EMA copy
-when the preset keeps one) is sampled and scored. Needs the classifier once:
-`gankit train-classifier --data fashion-mnist`.
+Each entry trains its preset for `--minutes` of CPU time (process time, so other jobs on the
+machine do not shorten it; or until the preset's own `steps`, whichever comes first) on
+`--threads` threads, then its generator (the EMA copy when the preset keeps one) is sampled at
+latent seed 0 and scored. Needs the classifier once: `gankit train-classifier --data fashion-mnist`.
 
     python benchmarks/fmnist.py --minutes 15
-    python benchmarks/fmnist.py --objectives ns wgan-gp --minutes 5 --set precision=bf16
+    python benchmarks/fmnist.py --only ns ebgan ebgan-no-pt --minutes 5 --set precision=bf16
 """
 
 from __future__ import annotations
@@ -25,19 +25,35 @@ import gankit
 from gankit.metrics.evaluate import evaluate_samples
 from gankit.training.evaluation import draw_samples
 
-OBJECTIVES = ["minimax", "ns", "lsgan", "wgan", "wgan-gp", "hinge"]
+# label → (preset, extra overrides). Variants isolate one change against their preset.
+ENTRIES: dict[str, tuple[str, dict]] = {
+    "minimax": ("minimax-fashion-mnist", {}),
+    "ns": ("ns-fashion-mnist", {}),
+    "lsgan": ("lsgan-fashion-mnist", {}),
+    "wgan": ("wgan-fashion-mnist", {}),
+    "wgan-gp": ("wgan-gp-fashion-mnist", {}),
+    "hinge": ("hinge-fashion-mnist", {}),
+    "ebgan": ("ebgan-fashion-mnist", {}),
+    "ebgan-no-pt": ("ebgan-fashion-mnist", {"objective_options": {"pt_weight": 0.0}}),
+    "magan": ("magan-fashion-mnist", {}),
+    "began": ("began-fashion-mnist", {}),
+    "loss-sensitive": ("loss-sensitive-fashion-mnist", {}),
+    "gan-qp": ("gan-qp-fashion-mnist", {}),
+    "ogan": ("ogan-fashion-mnist", {}),
+    "ogan-no-rho": ("ogan-fashion-mnist", {"encoder": {"weight": 0.0}}),
+}
 COLUMNS = ("fid", "kid_mean", "precision", "recall", "coverage")
 
 
-def train_for(preset: str, minutes: float, out: Path, extra: list[str]) -> tuple[object, int, float]:
-    overrides = {"out": str(out), "log": {"progress": False}}
-    overrides.update(dict(item.split("=", 1) for item in extra))
+def train_for(preset: str, minutes: float, out: Path, extra: dict) -> tuple[object, int, float]:
+    overrides = {"out": str(out), "log": {"progress": False, "tensorboard": False}, **extra}
     trainer = gankit.make_trainer(preset, **overrides)
-    started = time.perf_counter()
-    while trainer.step < trainer.config.steps and time.perf_counter() - started < minutes * 60:
+    started = time.process_time()
+    while (trainer.steps_done() < trainer.total_steps()
+           and time.process_time() - started < minutes * 60):
         trainer.train_step()
     trainer.save()
-    return trainer, trainer.step, time.perf_counter() - started
+    return trainer, trainer.step, time.process_time() - started
 
 
 def score(trainer, n: int) -> dict:
@@ -45,33 +61,55 @@ def score(trainer, n: int) -> dict:
     return evaluate_samples(images, "fashion-mnist", n=n, split="test")
 
 
+def parse_sets(items: list[str]) -> dict:
+    overrides: dict = {}
+    for item in items:
+        key, _, value = item.partition("=")
+        overrides[key.replace(".", "__")] = value
+    return overrides
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--objectives", nargs="+", default=OBJECTIVES)
-    parser.add_argument("--minutes", type=float, default=15.0, help="training budget per preset")
+    parser.add_argument("--only", nargs="+", choices=list(ENTRIES), default=list(ENTRIES))
+    parser.add_argument("--minutes", type=float, default=15.0, help="CPU minutes per entry")
     parser.add_argument("--n", type=int, default=10000)
-    parser.add_argument("--threads", type=int, default=2)
+    parser.add_argument("--threads", type=int, default=1)
     parser.add_argument("--set", nargs="*", default=[], metavar="KEY=VALUE",
-                        help="extra overrides for every preset")
+                        help="extra overrides for every entry")
+    parser.add_argument("--jsonl", type=Path, default=None, help="also append each result here")
+    parser.add_argument("--keep", type=Path, default=None,
+                        help="keep the run directories here (default: a temporary folder)")
     args = parser.parse_args()
     torch.set_num_threads(args.threads)
     rows = []
     with tempfile.TemporaryDirectory() as tmp:
-        for objective in args.objectives:
-            preset = f"{objective}-fashion-mnist"
-            trainer, steps, seconds = train_for(preset, args.minutes, Path(tmp) / preset, args.set)
-            result = score(trainer, args.n)
-            rows.append({"preset": preset, "steps": steps, "seconds": seconds, **result})
+        root = args.keep or Path(tmp)
+        for label in args.only:
+            preset, extra = ENTRIES[label]
+            extra = {**extra, **parse_sets(args.set)}
+            trainer, steps, seconds = train_for(preset, args.minutes, root / label, extra)
+            rows.append({"entry": label, "preset": preset, "steps": steps,
+                         "cpu_seconds": seconds, **score(trainer, args.n)})
             print(json.dumps(rows[-1]), file=sys.stderr, flush=True)
-    print(f"Command: python benchmarks/fmnist.py {' '.join(sys.argv[1:])}".rstrip())
-    print(f"Extractor: {rows[0]['extractor']}; {rows[0]['n_fake']} samples vs "
-          f"{rows[0]['n_real']} test images")
-    print("| preset | G steps | minutes | " + " | ".join(COLUMNS) + " |")
-    print("|---|---|---|" + "---|" * len(COLUMNS))
+            if args.jsonl:
+                with args.jsonl.open("a") as handle:
+                    handle.write(json.dumps(rows[-1]) + "\n")
+    print(table(rows))
+    return 0
+
+
+def table(rows: list[dict]) -> str:
+    lines = [f"Command: python benchmarks/fmnist.py {' '.join(sys.argv[1:])}".rstrip(),
+             (f"Extractor: {rows[0]['extractor']}; {rows[0]['n_fake']} samples vs "
+              f"{rows[0]['n_real']} test images"),
+             "| entry | preset | G steps | CPU min | " + " | ".join(COLUMNS) + " |",
+             "|---|---|---|---|" + "---|" * len(COLUMNS)]
     for row in rows:
         cells = " | ".join(f"{row[c]:.3f}" for c in COLUMNS)
-        print(f"| {row['preset']} | {row['steps']} | {row['seconds'] / 60:.1f} | {cells} |")
-    return 0
+        lines.append(f"| {row['entry']} | {row['preset']} | {row['steps']} | "
+                     f"{row['cpu_seconds'] / 60:.1f} | {cells} |")
+    return "\n".join(lines)
 
 
 if __name__ == "__main__":

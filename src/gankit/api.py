@@ -13,13 +13,13 @@ from typing import Any
 import torch
 
 from gankit.config.load import load_config
-from gankit.training.engine import Trainer
 from gankit.training.encoder_use import (
     encode_images,
     open_encoder_run,
     real_images,
     reconstruct_images,
 )
+from gankit.training.engine import Trainer
 from gankit.training.runs import TrainedGenerator, load_generator, resume_run, start_run
 from gankit.training.sampling import sample_generator
 

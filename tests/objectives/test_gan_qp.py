@@ -68,3 +68,10 @@ def test_paper_training_defaults():
 def test_bad_scale():
     with pytest.raises(GankitError, match="objective_options.scale"):
         build_objective("gan-qp", {"scale": 0})
+
+
+def test_mse_distance_is_the_o_gan_variant():
+    # O-GAN's code: (dT)^2 * 0.25 / mean((x_r - x_f)^2), i.e. lambda = 2 with the mse distance.
+    terms = build_objective("gan-qp", {"scale": 2.0, "distance": "mse"}).critic_loss(
+        paired([[3.0, 4.0]], [[0.0, 0.0]]))
+    assert terms.losses["quadratic"].item() == pytest.approx(0.25 * 9 / 12.5)

@@ -27,6 +27,12 @@ def same_for_both(n_critic: int, optimiser: dict[str, Any]) -> dict[str, Any]:
     }
 
 
+def separate(n_critic: int, generator: dict[str, Any], critic: dict[str, Any]) -> dict[str, Any]:
+    """Training defaults where the two nets' optimisers differ."""
+    return {"n_critic": n_critic, "g_opt": copy.deepcopy(generator),
+            "d_opt": copy.deepcopy(critic)}
+
+
 def dcgan_training() -> dict[str, Any]:
     """Radford et al. 2016 (DCGAN), §4: Adam, lr 0.0002, beta1 0.5; one critic step per G step."""
     return same_for_both(1, adam(2e-4, (0.5, 0.999)))

@@ -10,16 +10,17 @@ from torch import Tensor
 
 from gankit.objectives.base import ScoreObjective, StepBatch, Terms
 from gankit.objectives.checks import require_positive
-from gankit.objectives.defaults import adam
+from gankit.objectives.defaults import adam, same_for_both
 from gankit.objectives.registry import OBJECTIVES
 
 
 @dataclass
 class GANQPOptions:
     scale: float = 10.0  # lambda
-    # d(x_r, x_f): l1 = mean absolute difference over entries; l2 = root mean squared difference
-    # (the author's code; both are per pixel, so lambda does not depend on the image size).
-    distance: Literal["l1", "l2"] = "l1"
+    # d(x_r, x_f), per entry so lambda does not depend on the image size: l1 = mean absolute
+    # difference, l2 = root mean squared difference (the GAN-QP code); mse = mean squared
+    # difference (the O-GAN code's variant, where lambda = 2 gives its 0.25 / mse).
+    distance: Literal["l1", "l2", "mse"] = "l1"
 
     def __post_init__(self) -> None:
         require_positive(self.scale, "objective_options.scale")
@@ -37,8 +38,7 @@ class GANQP(ScoreObjective):
 
     Options = GANQPOptions
     # The author's code: Adam lr 2e-4, beta1 0.5, two critic steps per generator step.
-    training_defaults = {"n_critic": 2, "g_opt": adam(2e-4, (0.5, 0.999)),
-                         "d_opt": adam(2e-4, (0.5, 0.999))}
+    training_defaults = same_for_both(2, adam(2e-4, (0.5, 0.999)))
 
     def critic_terms(self, d_real: Tensor, d_fake: Tensor, batch: StepBatch) -> Terms:
         gap = d_real - d_fake
@@ -58,6 +58,8 @@ class GANQP(ScoreObjective):
         diff = (real.float() - fake.float()).flatten(1)
         if self.options.distance == "l1":
             distance = diff.abs().mean(dim=1)
-        else:
+        elif self.options.distance == "l2":
             distance = diff.pow(2).mean(dim=1).sqrt()
+        else:
+            distance = diff.pow(2).mean(dim=1)
         return distance.clamp_min(1e-12)  # a fake identical to its real partner

@@ -11,7 +11,7 @@ from torch import Tensor
 
 from gankit.objectives.base import ScoreObjective, StepBatch, Terms
 from gankit.objectives.checks import require_non_negative, require_positive
-from gankit.objectives.defaults import adam
+from gankit.objectives.defaults import adam, separate
 from gankit.objectives.registry import OBJECTIVES
 
 
@@ -49,11 +49,8 @@ class LossSensitive(ScoreObjective):
 
     Options = LossSensitiveOptions
     # The author's code (lsgan.lua): Adam lr 1e-4, beta1 0.5; weight decay on L_theta.
-    training_defaults = {
-        "n_critic": 1,
-        "g_opt": adam(1e-4, (0.5, 0.999)),
-        "d_opt": {**adam(1e-4, (0.5, 0.999)), "weight_decay": 5e-5},
-    }
+    training_defaults = separate(1, adam(1e-4, (0.5, 0.999)),
+                                 {**adam(1e-4, (0.5, 0.999)), "weight_decay": 5e-5})
 
     def critic_terms(self, d_real: Tensor, d_fake: Tensor, batch: StepBatch) -> Terms:
         loss_real, loss_fake = self.loss(d_real), self.loss(d_fake)

@@ -10,13 +10,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from torch import Tensor
+from torch import Tensor, nn
 
 from gankit.errors import GankitError
-from gankit.nets.spec import CriticSpec
-from torch import nn
-
 from gankit.nets.encoding import reconstruct
+from gankit.nets.spec import CriticSpec
 from gankit.objectives.base import (
     Objective,
     Phase,

@@ -6,6 +6,7 @@ KL(mode histogram ‖ uniform). The table gives mean ± standard error over seed
 
     python benchmarks/toy2d.py                          # all objectives, ring + grid, 10 seeds
     python benchmarks/toy2d.py --objectives ns wgan-gp --data ring --seeds 3
+    python benchmarks/toy2d.py --table-from ring.jsonl grid.jsonl   # the table of saved results
 """
 
 from __future__ import annotations
@@ -61,21 +62,22 @@ def mean_se(values: list[float]) -> str:
 
 
 def table(results: list[dict], datasets: list[str]) -> str:
-    header = "| objective | " + " | ".join(
+    header = "| objective | seeds | " + " | ".join(
         f"{d} modes | {d} % HQ | {d} KL" for d in datasets) + " | s/run |"
-    lines = [header, "|" + "---|" * (2 + 3 * len(datasets))]
+    lines = [header, "|" + "---|" * (3 + 3 * len(datasets))]
     for objective in dict.fromkeys(r["objective"] for r in results):
-        cells, seconds = [], []
+        cells, seconds, seeds = [], [], set()
         for data in datasets:
             rows = [r for r in results if r["objective"] == objective and r["data"] == data]
             seconds += [r["seconds"] for r in rows]
+            seeds.add(str(len(rows)))
             for key in ("modes", "high_quality", "kl"):
                 cells.append(mean_se([float(r[key]) for r in rows]) if rows else "")
-        lines.append(f"| gankit {objective} | " + " | ".join(cells) +
+        lines.append(f"| gankit {objective} | {'/'.join(sorted(seeds))} | " + " | ".join(cells) +
                      f" | {sum(seconds) / max(len(seconds), 1):.0f} |")
     for name, row in PUBLISHED.items():
         picked = [row[:3] if d == "ring" else row[3:] for d in datasets]
-        lines.append(f"| {name} | " + " | ".join(c for cells in picked for c in cells) + " | |")
+        lines.append(f"| {name} | | " + " | ".join(c for cells in picked for c in cells) + " | |")
     return "\n".join(lines)
 
 
@@ -89,7 +91,13 @@ def main() -> int:
     parser.add_argument("--threads", type=int, default=1,
                         help="torch CPU threads (1 is fastest for these small nets; run ring and "
                              "grid as two processes to use two cores)")
+    parser.add_argument("--table-from", type=Path, nargs="+", default=None, metavar="JSONL",
+                        help="train nothing: print the table of results saved with --jsonl")
     args = parser.parse_args()
+    if args.table_from:
+        results = [json.loads(line) for path in args.table_from for line in path.open()]
+        print(table(results, [d for d in args.data if any(r["data"] == d for r in results)]))
+        return 0
     torch.set_num_threads(args.threads)
     results = []
     with tempfile.TemporaryDirectory() as tmp:

@@ -6,7 +6,15 @@ from collections.abc import Mapping
 from typing import Any
 
 from gankit.config.validate import build_dataclass
-from gankit.objectives import hinge, lsgan, minimax, non_saturating, wgan, wgan_gp  # noqa: F401
+from gankit.objectives import (  # noqa: F401  (registers)
+    hinge,
+    lsgan,
+    minimax,
+    non_saturating,
+    seqgan,
+    wgan,
+    wgan_gp,
+)
 from gankit.objectives.base import Objective
 from gankit.objectives.registry import OBJECTIVES
 

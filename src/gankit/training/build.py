@@ -11,7 +11,8 @@ from torch import nn
 from gankit.config.schema import Config
 from gankit.data import load_dataset
 from gankit.data.base import DataSource
-from gankit.nets import build_nets
+from gankit.errors import GankitError
+from gankit.nets import NETS, build_nets
 from gankit.objectives import build_objective
 from gankit.objectives.base import Objective, TrainingPlan
 from gankit.penalties import build_penalty
@@ -59,6 +60,9 @@ def build_components(config: Config) -> Components:
     device = pick_device(config.device)
     data = load_dataset(config.data, config.data_options)
     objective = build_objective(config.objective, config.objective_options)
+    check_data_kind(config, objective, data)
+    # Options the data decides (a vocabulary size) land in the config the run directory keeps.
+    config.net_options = NETS.get(config.net).options_from_data(config.net_options, data)
     objective.bind(TrainingPlan(config.batch_size, config.steps, data_size(data)))
     generator, critic = build_model(config, data.shape, device, objective)
     penalties = [WeightedPenalty(p.name, p.weight, build_penalty(p.name, p.options))
@@ -76,6 +80,14 @@ def build_components(config: Config) -> Components:
         ema=GeneratorEMA(generator, config.ema) if config.ema > 0 else None,
         noise=InstanceNoise(config.instance_noise.std, config.instance_noise.anneal_steps or 1),
     )
+
+
+def check_data_kind(config: Config, objective: Objective, data: DataSource) -> None:
+    if data.kind not in objective.data_kinds:
+        kinds = " or ".join(objective.data_kinds)
+        hint = "; token sequences train with objective=seqgan" if data.kind == "tokens" else ""
+        raise GankitError(f"objective {config.objective!r} trains on {kinds}, but {config.data} "
+                          f"holds {data.kind}{hint}")
 
 
 def data_size(data: DataSource) -> int | None:

@@ -10,8 +10,8 @@ from pathlib import Path
 import numpy as np
 from torch import Tensor
 
-from gankit.errors import GankitError
 from gankit.data.vocab import decode_ids
+from gankit.errors import GankitError
 from gankit.io import atomic_path, write_text_atomic
 from gankit.training.run_dir import CHECKPOINTS
 from gankit.training.runs import TrainedGenerator, open_generator

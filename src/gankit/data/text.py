@@ -2,7 +2,7 @@
 
 Each line is split into words (on whitespace) or characters (`level=char`; spaces inside the
 line count), cut to `length` tokens; a shorter line is ended by `<eos>` and padded with it
-(see data.vocab for the special tokens). Lines are not joined across line breaks, so put one
+(see data.vocab for the special tokens). The vocabulary counts only the tokens kept. Lines are not joined across line breaks, so put one
 sentence (or verse, or title) per line. A byte-order mark at the start is ignored.
 """
 
@@ -67,7 +67,7 @@ def check_options(options: TextOptions) -> None:
 
 def load_text(path: Path, options: TextOptions) -> TokenSequences:
     check_options(options)
-    lines = tokenise(read_text(path), options)
+    lines = [line[: options.length] for line in tokenise(read_text(path), options)]
     if not lines:
         raise GankitError(f"{path} holds no text (it has no non-empty line)")
     vocabulary = build_vocabulary(lines, options.vocab, " " if options.level == "word" else "")

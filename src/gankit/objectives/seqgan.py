@@ -54,14 +54,18 @@ def adam(lr: float, clip_norm: float = 0.0) -> dict[str, Any]:
     return {"name": "adam", "lr": lr, "betas": [0.9, 0.999], "clip_norm": clip_norm}
 
 
+def seqgan_training() -> dict[str, Any]:
+    """The official code: G Adam 0.01 with global-norm clipping 5.0; D Adam 1e-4. Its 5 × 3
+    epochs of D per G step are thousands of D steps; the presets set what a CPU allows."""
+    return {"n_critic": 1, "g_opt": adam(0.01, 5.0), "d_opt": adam(1e-4)}
+
+
 @OBJECTIVES.register("seqgan", "SeqGAN: policy-gradient generator of token sequences, MC "
                                "roll-out rewards (Yu et al. 2017)")
 class SeqGAN(Objective):
     Options = SeqganOptions
     data_kinds = ("tokens",)
-    # The official code: G Adam 0.01 with global-norm clipping 5.0; D Adam 1e-4. Its 5 × 3
-    # epochs of D per G step are thousands of D steps; the presets set what a CPU allows.
-    training_defaults = {"n_critic": 1, "g_opt": adam(0.01, 5.0), "d_opt": adam(1e-4)}
+    training_defaults = seqgan_training()
 
     def __init__(self, options: SeqganOptions | None = None) -> None:
         super().__init__(options)

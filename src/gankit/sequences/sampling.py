@@ -22,7 +22,7 @@ def normal_to_uniform(z: Tensor) -> Tensor:
 
 def inverse_cdf(logits: Tensor, u: Tensor, temperature: float = 1.0) -> Tensor:
     """One token per row of `logits` (N×V) at uniforms `u` (N,), from softmax(logits / T)."""
-    n, vocab = logits.shape
+    vocab = logits.shape[1]
     scaled = logits.float() if temperature == 1.0 else logits.float() / temperature
     probs = torch.softmax(scaled, dim=1)
     size = math.isqrt(vocab - 1) + 1

@@ -6,7 +6,7 @@ from gankit.errors import GankitError
 from gankit.objectives import OBJECTIVES, build_objective, objective_class
 from gankit.objectives.base import Objective
 
-NAMES = ["hinge", "lsgan", "minimax", "ns", "wgan", "wgan-gp"]
+NAMES = ["hinge", "lsgan", "minimax", "ns", "seqgan", "wgan", "wgan-gp"]
 
 
 def test_registered_names():

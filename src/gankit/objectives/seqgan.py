@@ -122,7 +122,9 @@ class SeqGAN(Objective):
     # ---- state ---------------------------------------------------------------------------
 
     def state_dict(self) -> dict[str, Any]:
-        return {"rollout": self.rollout.state_dict()}
+        """The roll-out network's tensors once the game has started (nothing before)."""
+        rollout = self.rollout.state_dict()
+        return {"rollout": rollout} if rollout else {}
 
     def load_state_dict(self, state: dict[str, Any]) -> None:
         self.rollout.load_state_dict(state.get("rollout", {}))

@@ -45,7 +45,8 @@ def resume(run_dir: str | Path, **overrides: Any) -> Path:
 
 def sample(run_dir: str | Path, n: int = 64, seed: int = 0, use_ema: bool = True,
            device: str = "auto") -> torch.Tensor:
-    """n samples from a trained run: images in [-1, 1] (N×C×H×W) or points (N×2), on the CPU."""
+    """n samples from a trained run, on the CPU: images in [-1, 1] (N×C×H×W), points (N×2) or
+    token sequences (int64 N×L)."""
     generator, config, _ = load_generator(run_dir, use_ema, device)
     return sample_generator(generator, config.z_dim, n, seed)
 

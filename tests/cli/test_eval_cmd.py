@@ -104,7 +104,7 @@ def write(path, **arrays):
 
 @pytest.mark.parametrize("make_args, message", [
     (lambda p: [p / "missing.npz", "--data", "ring"], "no run directory or samples file"),
-    (lambda p: [write(p / "k.npz", x=np.ones(3)), "--data", "ring"], "neither 'images' nor"),
+    (lambda p: [write(p / "k.npz", x=np.ones(3)), "--data", "ring"], "none of 'images'"),
     (lambda p: [write(p / "s.npz", points=np.ones((4, 3))), "--data", "ring"], "N×2"),
     (lambda p: [write(p / "s.npz", points=np.ones((4, 2))), "--data", "ring", "--n", 5],
      "only 4"),

@@ -6,7 +6,7 @@ from gankit.data import DATASETS, dataset_options, load_dataset
 from gankit.data.folder import FolderOptions
 from gankit.errors import GankitError
 
-ALL = ["digits", "fashion-mnist", "folder", "grid", "mnist", "npz", "ring"]
+ALL = ["digits", "fashion-mnist", "folder", "grid", "mnist", "npz", "oracle", "ring", "text"]
 
 
 def test_registry_is_complete():

@@ -18,7 +18,7 @@ def test_points_and_images(tmp_path):
 
 
 @pytest.mark.parametrize("arrays, message", [
-    ({"x": np.ones(3)}, "neither 'images' nor 'points' (keys: x)"),
+    ({"x": np.ones(3)}, "none of 'images', 'points' or 'tokens' (keys: x)"),
     ({"points": np.ones((3, 2)), "images": np.zeros((3, 8, 8), np.uint8)}, "both"),
     ({"points": np.ones((3, 3))}, "numeric N×2"),
     ({"images": np.zeros((3, 8, 8), np.float32)}, "must be uint8"),

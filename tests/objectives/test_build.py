@@ -7,7 +7,7 @@ from gankit.objectives import OBJECTIVES, build_objective, objective_class
 from gankit.objectives.base import Objective
 
 NAMES = ["began", "ebgan", "gan-qp", "hinge", "loss-sensitive", "lsgan", "magan", "minimax", "ns",
-         "wgan", "wgan-gp"]
+         "seqgan", "wgan", "wgan-gp"]
 STATEFUL = {"began", "magan"}
 
 

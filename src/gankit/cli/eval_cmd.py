@@ -1,5 +1,6 @@
 """`gankit eval RUN_DIR | SAMPLES.npz`: print one JSON object with the metrics, what measured
-them (extractor) and on how many samples; `--append` also logs it to the run's metrics.jsonl."""
+them (extractor, oracle) and on how many samples; `--append` also logs it to the run's
+metrics.jsonl."""
 
 from __future__ import annotations
 
@@ -27,14 +28,16 @@ def add_parser(verbs: argparse._SubParsersAction) -> None:
         "eval", help="metrics of a run or of a samples .npz against a dataset, as JSON",
         description="2D mixtures: mode coverage (modes, % high quality, KL to uniform). Images: "
                     "FID, KID, precision/recall, density/coverage, IS on an extractor's "
-                    "features. Numbers from different extractors do not compare.")
+                    "features. Numbers from different extractors do not compare. Token "
+                    "sequences (`tokens` in the .npz): NLL_oracle under --data oracle.")
     parser.add_argument("target", metavar="RUN_DIR|SAMPLES.npz")
     parser.add_argument("--data", metavar="NAME",
                         help="dataset to compare with (default for a run: its own)")
     parser.add_argument("--split", choices=("test", "train"), default="test",
                         help="real images to compare with, where the dataset has splits")
     parser.add_argument("--n", type=int, default=None,
-                        help="samples to evaluate (default 2500 for 2D points, 10000 images)")
+                        help="samples to evaluate (default 2500 for 2D points, 10000 images or "
+                             "sequences)")
     parser.add_argument("--features", default=DEFAULT, metavar="NAME",
                         help=f"image extractor: {', '.join(EXTRACTORS.names())} "
                              f"(default {DEFAULT})")

@@ -97,6 +97,9 @@ def _check_ranges(config: Config) -> None:
     for name, opt in (("g_opt", config.g_opt), ("d_opt", config.d_opt)):
         if opt.lr <= 0:
             raise GankitError(f"{name}.lr must be positive, got {opt.lr}")
+        if opt.clip_norm < 0:
+            raise GankitError(f"{name}.clip_norm must be >= 0 (0 turns it off), "
+                              f"got {opt.clip_norm}")
 
 
 def _check_encoder(config: Config) -> None:

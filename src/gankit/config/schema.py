@@ -14,6 +14,7 @@ class OptimizerConfig:
     alpha: float = 0.99  # RMSprop smoothing constant (the paper's rho)
     momentum: float = 0.0  # SGD and RMSprop
     weight_decay: float = 0.0
+    clip_norm: float = 0.0  # clip the gradients' global L2 norm to this before each step; 0: off
 
 
 @dataclass
@@ -56,13 +57,13 @@ class LogConfig:
 class EvalConfig:
     """Evaluation during training (main process only), at a fixed latent seed.
 
-    metric: what keep_best compares. auto = fid for images, mode_score for 2D mixtures.
-    Lower is better for fid, kid_mean and kl; higher for mode_score, modes, high_quality,
-    precision, recall, coverage and inception_score.
+    metric: what keep_best compares. auto = fid for images, mode_score for 2D mixtures,
+    nll_oracle for token sequences. Lower is better for fid, kid_mean, kl and nll_oracle;
+    higher for mode_score, modes, high_quality, precision, recall, coverage and inception_score.
     """
 
     every: int = 0  # steps between evaluations; 0 turns evaluation off
-    n: int | None = None  # samples per evaluation; None: 2500 for 2D points, 5000 for images
+    n: int | None = None  # samples per evaluation; None: 2500 points, 5000 images, 10000 sequences
     metric: str = "auto"
     features: str = "domain-classifier"  # image feature extractor (inception-v3-fid also works)
     keep_best: bool = True  # write checkpoints/best.pt and best.json when `metric` improves

@@ -9,7 +9,15 @@ from collections.abc import Mapping
 from typing import Any
 
 from gankit.config.validate import build_dataclass
-from gankit.data import digits, folder, idx_datasets, mixtures, npz  # noqa: F401  (registers)
+from gankit.data import (  # noqa: F401  (registers)
+    digits,
+    folder,
+    idx_datasets,
+    mixtures,
+    npz,
+    oracle_data,
+    text,
+)
 from gankit.data.base import DataSource, EpochSampler, InMemoryImages
 from gankit.data.registry import DATASETS, split_data_name
 

@@ -1,6 +1,7 @@
 """Evaluate generated samples against a named dataset: mode coverage for 2D mixtures, the
-image metrics of `report.evaluate_images` for images. Every result names what measured it
-(`metric_set`, and `extractor` for images) and how many samples went in."""
+image metrics of `report.evaluate_images` for images, NLL_oracle for token sequences. Every
+result names what measured it (`metric_set`, and `extractor` for images, `oracle` for tokens)
+and how many samples went in."""
 
 from __future__ import annotations
 
@@ -16,27 +17,35 @@ from gankit.data.base import DataSource
 from gankit.errors import GankitError
 from gankit.metrics.extractors import DEFAULT
 from gankit.metrics.modes import ModeCoverage, mode_coverage
+from gankit.metrics.nll_oracle import nll_oracle
 from gankit.metrics.real_stats import resizable
 from gankit.metrics.report import evaluate_images
 
 POINTS_N = 2500  # the VEEGAN / PacGAN protocol
 IMAGES_N = 10000
+TOKENS_N = 10000  # SeqGAN's official code scores 9,984 generated sequences
 HIGH_QUALITY_SIGMAS = 3.0
+DEFAULT_N = {"points": POINTS_N, "tokens": TOKENS_N, "images": IMAGES_N}
 
 
 def evaluate_samples(samples: np.ndarray, data: str, data_options: Mapping[str, Any] | None = None,
                      *, source: DataSource | None = None, n: int | None = None, seed: int = 0,
                      features: str = DEFAULT, weights: str | None = None, split: str = "test",
                      device: str | torch.device = "cpu") -> dict[str, Any]:
-    """Metrics of `samples` (float N×2 points, or uint8 N×H×W[×C] images) against `data`.
+    """Metrics of `samples` (float N×2 points, integer N×L token sequences, or uint8 N×H×W[×C]
+    images) against `data`.
 
-    `n` caps how many samples are used (default: POINTS_N or IMAGES_N, or all there are when
-    fewer); asking for more than there are is an error. `source` is the loaded dataset when the
-    caller has it. `features`, `weights` and `split` apply to images only.
+    `n` caps how many samples are used (default: POINTS_N, TOKENS_N or IMAGES_N, or all there
+    are when fewer); asking for more than there are is an error. `source` is the loaded dataset
+    when the caller has it. `features`, `weights` and `split` apply to images only.
     """
     samples = np.asarray(samples)
-    n = sample_count(len(samples), n, POINTS_N if is_points(samples) else IMAGES_N)
-    if is_points(samples):
+    kind = sample_kind(samples)
+    n = sample_count(len(samples), n, DEFAULT_N[kind])
+    if kind == "tokens":
+        source = source if source is not None else load_dataset(data, data_options)
+        return evaluate_tokens(samples, source, data, n, seed)
+    if kind == "points":
         source = source if source is not None else load_dataset(data, data_options)
         return evaluate_points(samples, source, data, n, seed)
     check_image_data(data, source, samples)
@@ -61,13 +70,35 @@ def evaluate_points(points: np.ndarray, source: DataSource, data: str, n: int,
             "mode_score": mode_score(coverage)}
 
 
+def evaluate_tokens(tokens: np.ndarray, source: DataSource, data: str, n: int,
+                    seed: int = 0) -> dict[str, Any]:
+    """NLL_oracle of (at most `n`, drawn with `seed`) sequences under the source's oracle."""
+    oracle = getattr(source, "oracle", None)
+    if oracle is None:
+        raise GankitError(f"dataset {data!r} has no oracle to score sequences with; NLL_oracle "
+                          f"needs the synthetic `oracle` dataset")
+    tokens = subsample(tokens, n, seed)
+    return {"metric_set": "nll-oracle", "data": data, "oracle": oracle.identity,
+            "n": len(tokens), "length": int(tokens.shape[1]), "seed": seed,
+            "nll_oracle": nll_oracle(tokens, oracle)}
+
+
 def mode_score(coverage: ModeCoverage) -> float:
     """high_quality/100 × exp(−kl), in [0, 1]; see metrics.directions."""
     return coverage.high_quality / 100.0 * math.exp(-coverage.kl)
 
 
 def is_points(samples: np.ndarray) -> bool:
-    return samples.ndim == 2 and samples.shape[1] == 2 and samples.dtype != np.uint8
+    return samples.ndim == 2 and samples.shape[1] == 2 and samples.dtype.kind == "f"
+
+
+def is_tokens(samples: np.ndarray) -> bool:
+    """Integer N×L arrays other than uint8 (which are images)."""
+    return samples.ndim == 2 and samples.dtype.kind in "iu" and samples.dtype != np.uint8
+
+
+def sample_kind(samples: np.ndarray) -> str:
+    return "tokens" if is_tokens(samples) else "points" if is_points(samples) else "images"
 
 
 def sample_count(available: int, n: int | None, default: int) -> int:

@@ -1,5 +1,5 @@
 """Read generated samples from an .npz file, as `gankit sample` writes them or any other program
-does: `images` (uint8 N×H×W×C or N×H×W) or `points` (N×2)."""
+does: `images` (uint8 N×H×W×C or N×H×W), `points` (N×2) or `tokens` (integers N×L)."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from numpy.lib.npyio import NpzFile
 
 from gankit.errors import GankitError
 
-KEYS = ("images", "points")
+KEYS = ("images", "points", "tokens")
 
 
 def read_samples(path: Path | str) -> np.ndarray:
@@ -27,7 +27,8 @@ def read_samples(path: Path | str) -> np.ndarray:
             samples = archive[found[0]]
     except (OSError, ValueError, EOFError, zipfile.BadZipFile) as error:
         raise GankitError(f"cannot read {path} as an .npz archive ({first_line(error)})") from None
-    return check_points(samples, path) if found[0] == "points" else check_images(samples, path)
+    checks = {"points": check_points, "images": check_images, "tokens": check_tokens}
+    return checks[found[0]](samples, path)
 
 
 def open_archive(path: Path) -> NpzFile:
@@ -39,8 +40,10 @@ def open_archive(path: Path) -> NpzFile:
 
 def missing_key_message(path: Path, files: list[str], found: list[str]) -> str:
     if found:
-        return f"{path} holds both 'images' and 'points'; keep only one"
-    return f"{path} has neither 'images' nor 'points' (keys: {', '.join(files) or 'none'})"
+        both = "both " if len(found) == 2 else ""
+        return f"{path} holds {both}{' and '.join(map(repr, found))}; keep only one"
+    return (f"{path} has none of 'images', 'points' or 'tokens' "
+            f"(keys: {', '.join(files) or 'none'})")
 
 
 def check_points(points: np.ndarray, path: Path) -> np.ndarray:
@@ -54,6 +57,13 @@ def check_images(images: np.ndarray, path: Path) -> np.ndarray:
         raise GankitError(f"{path}: 'images' must be uint8 N×H×W×C or N×H×W, "
                           f"got {describe(images)}")
     return images
+
+
+def check_tokens(tokens: np.ndarray, path: Path) -> np.ndarray:
+    if tokens.ndim != 2 or tokens.dtype.kind not in "iu" or 0 in tokens.shape:
+        raise GankitError(f"{path}: 'tokens' must be a non-empty integer N×L array, "
+                          f"got {describe(tokens)}")
+    return tokens.astype(np.int64)
 
 
 def describe(array: np.ndarray) -> str:

@@ -34,6 +34,12 @@ class NetFamily:
         return generator, critic
 
     @classmethod
+    def options_from_data(cls, options: dict[str, Any], data: Any) -> dict[str, Any]:
+        """Options completed from the loaded data before the nets are built (and before the
+        run's config is written), e.g. a vocabulary size; unchanged by default."""
+        return options
+
+    @classmethod
     def check_shape(cls, data_shape: tuple[int, ...]) -> None:
         """A GankitError when the family cannot build nets for this data shape."""
 

@@ -16,6 +16,7 @@ from gankit.objectives import (  # noqa: F401  (importing registers them)
     magan,
     minimax,
     non_saturating,
+    seqgan,
     wgan,
     wgan_gp,
 )

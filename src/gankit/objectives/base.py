@@ -67,6 +67,10 @@ class Phase:
     The engine runs each phase's `steps` in order, then the game. `loss` sees the usual
     StepBatch: `fake` is detached, and empty (no rows) when `needs_fake` is false. A phase that
     trains "nothing" only measures (under no_grad); its terms are statistics.
+    `own_optimizer`: the phase steps a separate optimizer built from the same settings, so the
+    game's starts fresh (SeqGAN's MLE and policy-gradient Adams are separate).
+    `eval_every`: evaluate the generator every so many steps of the phase (and at its end) when
+    the run evaluates at all (eval.every > 0); 0 never does.
     """
 
     name: str  # metrics are logged under this prefix
@@ -74,6 +78,8 @@ class Phase:
     trains: Literal["critic", "generator", "nothing"]
     loss: Callable[[StepBatch], Terms]
     needs_fake: bool = True
+    own_optimizer: bool = False
+    eval_every: int = 0
 
 
 @dataclass(frozen=True)
@@ -89,6 +95,7 @@ class Objective:
     """Base class. Subclasses set `Options` and `training_defaults` and implement the two losses."""
 
     Options: ClassVar[type] = NoOptions
+    data_kinds: ClassVar[tuple[str, ...]] = ("points", "images")  # what it can train on
     # The paper's training hyperparameters (n_critic, g_opt, d_opt, penalties, ...), merged under
     # whatever the preset and the command line say.
     training_defaults: ClassVar[dict[str, Any]] = {}

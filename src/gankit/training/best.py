@@ -14,8 +14,8 @@ from gankit.training.evaluation import plain
 from gankit.training.run_dir import RunDir
 
 # A new value only competes with the stored best when these agree (same extractor and counts).
-BASIS = ("metric_set", "extractor", "data", "dataset", "split", "image_size", "n", "n_fake",
-         "n_real", "seed")
+BASIS = ("metric_set", "extractor", "oracle", "data", "dataset", "split", "image_size", "n",
+         "n_fake", "n_real", "seed")
 
 
 class BestTracker:

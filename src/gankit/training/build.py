@@ -11,7 +11,8 @@ from torch import nn
 from gankit.config.schema import Config
 from gankit.data import load_dataset
 from gankit.data.base import DataSource
-from gankit.nets import build_nets
+from gankit.errors import GankitError
+from gankit.nets import NETS, build_nets
 from gankit.objectives import build_objective
 from gankit.objectives.base import Objective, TrainingPlan
 from gankit.objectives.ogan import OGAN
@@ -60,6 +61,9 @@ def build_components(config: Config) -> Components:
     device = pick_device(config.device)
     data = load_dataset(config.data, config.data_options)
     objective = make_objective(config)
+    check_data_kind(config, objective, data)
+    # Options the data decides (a vocabulary size) land in the config the run directory keeps.
+    config.net_options = NETS.get(config.net).options_from_data(config.net_options, data)
     objective.bind(TrainingPlan(config.batch_size, config.steps, data_size(data)))
     generator, critic = build_model(config, data.shape, device, objective)
     penalties = [WeightedPenalty(p.name, p.weight, build_penalty(p.name, p.options))
@@ -94,6 +98,14 @@ def make_objective(config: Config) -> Objective:
     if config.encoder.enabled:
         return OGAN(objective, config.encoder.weight, config.encoder.score)
     return objective
+
+
+def check_data_kind(config: Config, objective: Objective, data: DataSource) -> None:
+    if data.kind not in objective.data_kinds:
+        kinds = " or ".join(objective.data_kinds)
+        hint = "; token sequences train with objective=seqgan" if data.kind == "tokens" else ""
+        raise GankitError(f"objective {config.objective!r} trains on {kinds}, but {config.data} "
+                          f"holds {data.kind}{hint}")
 
 
 def data_size(data: DataSource) -> int | None:

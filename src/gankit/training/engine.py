@@ -9,12 +9,14 @@ from typing import Any
 import torch
 from torch import Tensor
 
+from gankit.io import write_text_atomic
 from gankit.objectives.base import Phase, Probe, StepBatch, Terms
 from gankit.training.build import Components, fingerprint, heldout_source
 from gankit.training.checkpoint import load_checkpoint, save_checkpoint
 from gankit.training.device import autocast
 from gankit.training.interrupt import StopRequest
 from gankit.training.logger import RunLogger
+from gankit.training.optim import make_optimizer
 from gankit.training.periodic_eval import PeriodicEval
 from gankit.training.run_dir import RunDir
 from gankit.training.sampling import evaluation_mode, latent_batch, picture, sample_generator
@@ -39,6 +41,8 @@ class Trainer:
         self.phases = parts.objective.phases()
         self.phase_steps = {phase.name: 0 for phase in self.phases}
         self.probe: Probe | None = None  # built on first use
+        self.phase_optimizers = {phase.name: self._new_optimizer(phase) for phase in self.phases
+                                 if phase.own_optimizer}
 
     # ---- one step -------------------------------------------------------------------------
 
@@ -71,7 +75,7 @@ class Trainer:
         with self._autocast(), torch.set_grad_enabled(phase.trains != "nothing"):
             terms = phase.loss(self._batch(real, fake.detach(), z))
         if phase.trains != "nothing":
-            optimizer = p.d_opt if phase.trains == "critic" else p.g_opt
+            optimizer = self._phase_optimizer(phase)
             optimizer.zero_grad(set_to_none=True)
             terms.total().backward()
             optimizer.step()
@@ -79,6 +83,18 @@ class Trainer:
             p.objective.after_critic_step(p.critic)
         self.phase_steps[phase.name] += 1
         return terms.scalars(phase.name) | {f"{phase.name}/loss": float(terms.total().detach())}
+
+    def _phase_optimizer(self, phase: Phase) -> torch.optim.Optimizer:
+        if phase.name in self.phase_optimizers:
+            return self.phase_optimizers[phase.name]
+        return self.parts.d_opt if phase.trains == "critic" else self.parts.g_opt
+
+    def _new_optimizer(self, phase: Phase) -> torch.optim.Optimizer:
+        """An optimizer of the phase's own, with the settings of the net it trains."""
+        p = self.parts
+        if phase.trains == "critic":
+            return make_optimizer(self.config.d_opt, p.critic.parameters())
+        return make_optimizer(self.config.g_opt, p.generator.parameters())
 
     def game_step(self) -> dict[str, float]:
         """n_critic critic updates, then one generator update."""
@@ -193,6 +209,9 @@ class Trainer:
             clock = self._flush(logger, clock, done, {}, rate_key=f"{phase.name}/steps_per_s")
         if done % log.checkpoint_every == 0 or done == phase.steps:
             self.save()
+        due = phase.eval_every > 0 and (done % phase.eval_every == 0 or done == phase.steps)
+        if due and phase.trains == "generator":
+            self.evaluator.during_phase(phase.name, done, self.sampling_generator(), logger)
         return clock
 
     def _flush(self, logger: RunLogger, clock: tuple[float, int], step: int,
@@ -230,6 +249,9 @@ class Trainer:
     def preview(self, logger: RunLogger) -> None:
         if not self.is_main:
             return
+        if self.parts.data.kind == "tokens":
+            self.preview_tokens(logger)
+            return
         points = self.parts.data.kind == "points"
         n = self.config.log.n_points if points else self.config.log.n_samples
         samples = sample_generator(self.sampling_generator(), self.config.z_dim, n,
@@ -238,6 +260,14 @@ class Trainer:
         pic = picture(samples, reference)
         save_png(pic, self.run_dir.samples / f"step_{self.step:07d}.png", scale=1 if points else 2)
         logger.image("samples", pic, self.step)
+
+    def preview_tokens(self, logger: RunLogger) -> None:
+        """The first log.n_samples sequences at the fixed seed, as text lines."""
+        tokens = sample_generator(self.sampling_generator(), self.config.z_dim,
+                                  self.config.log.n_samples, self.config.seed + 2)
+        text = "\n".join(self.parts.data.decode(tokens)) + "\n"
+        write_text_atomic(self.run_dir.samples / f"step_{self.step:07d}.txt", text)
+        logger.text("samples", text, self.step)
 
     # ---- checkpoints -----------------------------------------------------------------------
 
@@ -253,7 +283,9 @@ class Trainer:
             "d_opt": p.d_opt.state_dict(),
             "objective": p.objective.state_dict(),
             "phases": dict(self.phase_steps),
+            "phase_optimizers": {k: o.state_dict() for k, o in self.phase_optimizers.items()},
             "data": p.data.state_dict(),
+            "data_kind": p.data.kind,
             "rng": {"data": self.data_rng.get_state(), "train": self.rng.get_state(),
                     "torch": torch.get_rng_state()},
         }
@@ -269,6 +301,9 @@ class Trainer:
         p.objective.load_state_dict(state["objective"])
         self.phase_steps.update({k: int(v) for k, v in state.get("phases", {}).items()
                                  if k in self.phase_steps})
+        for name, optimizer_state in state.get("phase_optimizers", {}).items():
+            if name in self.phase_optimizers:
+                self.phase_optimizers[name].load_state_dict(optimizer_state)
         p.data.load_state_dict(state["data"])
         self.data_rng.set_state(state["rng"]["data"])
         self.rng.set_state(state["rng"]["train"])

@@ -18,11 +18,13 @@ EVENT = "eval"
 
 
 def draw_samples(generator: nn.Module, z_dim: int, n: int, seed: int) -> np.ndarray:
-    """n samples at latent seed `seed`: float32 N×2 points or uint8 N×H×W×C images."""
+    """n samples at latent seed `seed`: float32 N×2 points, int64 N×L token sequences or uint8
+    N×H×W×C images."""
     if n < 1:
         raise GankitError(f"n must be at least 1, got {n}")
     samples = sample_generator(generator, z_dim, n, seed)
     return samples.numpy() if samples.dim() == 2 else images_hwc(samples)
+
 
 
 def evaluate_generator(generator: nn.Module, z_dim: int, data: str, n: int,
@@ -46,3 +48,7 @@ def eval_record(step: int, result: Mapping[str, Any]) -> dict[str, Any]:
     tags, so eval lines and training lines never share a key."""
     return {"step": step, "event": EVENT, **{f"eval/{k}": v for k, v in plain(result).items()}}
 
+
+def phase_eval_record(phase: str, step: int, result: Mapping[str, Any]) -> dict[str, Any]:
+    """An evaluation during a pre-training phase: `step` counts the phase's own steps."""
+    return {"phase": phase, **eval_record(step, result)}

@@ -51,6 +51,11 @@ class RunLogger:
         if self._writer is not None:
             self._writer.add_image(tag, picture, step, dataformats="HWC")
 
+    def text(self, tag: str, text: str, step: int) -> None:
+        """TensorBoard's text tab (indented, so it shows as preformatted lines)."""
+        if self._writer is not None:
+            self._writer.add_text(tag, "\n".join(f"    {line}" for line in text.splitlines()), step)
+
     def write_record(self, record: dict) -> None:
         if self.enabled:
             append_jsonl(self.run.metrics, record)

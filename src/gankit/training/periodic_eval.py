@@ -15,17 +15,18 @@ from gankit.config.schema import Config
 from gankit.data.base import DataSource
 from gankit.errors import GankitError
 from gankit.metrics.directions import AUTO, DEFAULT_METRIC, METRICS_BY_KIND, measures
-from gankit.metrics.evaluate import POINTS_N
+from gankit.metrics.evaluate import POINTS_N, TOKENS_N
 from gankit.metrics.extractors import DEFAULT, build_extractor
 from gankit.metrics.extractors.classifier import classifier_path
 from gankit.metrics.report import MIN_SAMPLES
 from gankit.training.best import BestTracker
-from gankit.training.evaluation import eval_record, evaluate_generator
+from gankit.training.evaluation import eval_record, evaluate_generator, phase_eval_record
 from gankit.training.logger import RunLogger
 from gankit.training.run_dir import RunDir
 
 EVAL_SEED = 0  # `gankit eval`'s default, so it reproduces the numbers logged in training
 IMAGES_N = 5000  # fewer than `gankit eval`'s 10000: this runs many times per run
+# Token runs use all of TOKENS_N: the paper logs NLL_oracle of 10,000 sequences.
 
 
 @dataclass(frozen=True)
@@ -43,13 +44,13 @@ def eval_plan(config: Config, data: DataSource) -> EvalPlan | None:
         return None
     metrics = METRICS_BY_KIND.get(data.kind)
     if metrics is None:
-        raise GankitError(f"eval.every={every}: gankit evaluates 2D points and images, "
-                          f"but {config.data} holds {data.kind}; set eval.every=0")
+        raise GankitError(f"eval.every={every}: gankit evaluates 2D points, images and token "
+                          f"sequences, but {config.data} holds {data.kind}; set eval.every=0")
     metric = DEFAULT_METRIC[data.kind] if config.eval.metric == AUTO else config.eval.metric
     if metric not in metrics:
         raise GankitError(f"eval.metric={metric} does not apply to {config.data} "
                           f"({data.kind}); choose one of: {', '.join([AUTO, *metrics])}")
-    n = config.eval.n or (POINTS_N if data.kind == "points" else IMAGES_N)
+    n = config.eval.n or {"points": POINTS_N, "tokens": TOKENS_N}.get(data.kind, IMAGES_N)
     return EvalPlan(every, metric, n)
 
 
@@ -61,6 +62,9 @@ def check_eval(config: Config, data: DataSource) -> None:
     if data.kind == "points" and getattr(data, "centers", None) is None:
         raise GankitError(f"eval.every={plan.every}: {config.data} has no modes to measure "
                           f"coverage against; set eval.every=0")
+    if data.kind == "tokens" and getattr(data, "oracle", None) is None:
+        raise GankitError(f"eval.every={plan.every}: {config.data} has no oracle to score "
+                          f"sequences with (NLL_oracle needs data=oracle); set eval.every=0")
     if data.kind == "images":
         check_image_eval(config, data, plan)
 
@@ -99,6 +103,17 @@ class PeriodicEval:
         logger.write_record(eval_record(step, result))
         if self.best is not None:
             self.best.offer(step, result, state)
+        return result
+
+    def during_phase(self, phase: str, step: int, generator: nn.Module,
+                     logger: RunLogger) -> dict[str, Any]:
+        """Evaluate during a pre-training phase: logged under `<phase>/eval/`, with the
+        phase's step count; never a best checkpoint (the game has not started)."""
+        if self.plan is None:
+            return {}
+        result = self.evaluate(generator)
+        logger.add_scalars(step, {f"{phase}/eval/{k}": v for k, v in measures(result).items()})
+        logger.write_record(phase_eval_record(phase, step, result))
         return result
 
     def evaluate(self, generator: nn.Module) -> dict[str, Any]:

@@ -5,9 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from gankit.metrics.evaluate import IMAGES_N, POINTS_N
+from gankit.metrics.evaluate import DEFAULT_N
 from gankit.training.evaluation import evaluate_generator
-from gankit.training.runs import data_kind, open_generator
+from gankit.training.runs import open_generator
 
 
 def evaluate_run(run_dir: Path | str, data: str | None = None, n: int | None = None, *,
@@ -15,13 +15,13 @@ def evaluate_run(run_dir: Path | str, data: str | None = None, n: int | None = N
                  device: str = "auto", **options: Any) -> tuple[dict[str, Any], int]:
     """Metrics of n samples of a run's generator, and the step of its checkpoint.
 
-    `data` defaults to the run's dataset (with the run's data options); `n` to POINTS_N or
-    IMAGES_N. `options`: features, weights, split.
+    `data` defaults to the run's dataset (with the run's data options); `n` to POINTS_N,
+    TOKENS_N or IMAGES_N. `options`: features, weights, split.
     """
     loaded = open_generator(run_dir, use_ema, device, checkpoint)
     config = loaded.config
     data_options = config.data_options if data in (None, config.data) else None
-    n = n if n is not None else (POINTS_N if data_kind(loaded.shape) == "points" else IMAGES_N)
+    n = n if n is not None else DEFAULT_N[loaded.kind]
     device_used = next(loaded.generator.parameters()).device
     result = evaluate_generator(loaded.generator, config.z_dim, data or config.data, n,
                                 data_options, seed=seed, device=device_used, **options)

@@ -10,6 +10,7 @@ from torch import nn
 
 from gankit.config.load import load_run_config
 from gankit.config.schema import Config
+from gankit.data.vocab import Vocabulary
 from gankit.errors import GankitError
 from gankit.training.build import build_components, build_model, fingerprint
 from gankit.training.checkpoint import check_fingerprint, read_checkpoint
@@ -49,6 +50,8 @@ class TrainedGenerator:
     shape: tuple[int, ...]  # one sample's shape
     step: int  # the step its checkpoint was written at
     critic: nn.Module | None = None  # in eval mode, when asked for
+    kind: str = "images"  # points, images or tokens
+    vocabulary: Vocabulary | None = None  # text runs: decodes token ids
 
 
 def load_generator(run_dir: Path | str, use_ema: bool = True, device: str = "auto",
@@ -77,7 +80,8 @@ def open_generator(run_dir: Path | str, use_ema: bool = True, device: str = "aut
     if with_critic:
         _load(critic, payload["critic"], path, run)
     return TrainedGenerator(generator.eval(), config, shape, int(payload.get("step", 0)),
-                            critic.eval() if with_critic else None)
+                            critic.eval() if with_critic else None, payload_kind(payload, shape),
+                            payload_vocabulary(payload))
 
 
 def _load(net: nn.Module, weights: dict, path: Path, run: RunDir) -> None:
@@ -88,6 +92,17 @@ def _load(net: nn.Module, weights: dict, path: Path, run: RunDir) -> None:
 
 
 def data_kind(shape: tuple[int, ...]) -> str:
+    """For checkpoints written before they recorded their data's kind."""
     return "points" if len(shape) == 1 else "images"
+
+
+def payload_kind(payload: dict, shape: tuple[int, ...]) -> str:
+    return str(payload.get("data_kind") or data_kind(shape))
+
+
+def payload_vocabulary(payload: dict) -> Vocabulary | None:
+    data = payload.get("data")
+    saved = data.get("vocabulary") if isinstance(data, dict) else None
+    return Vocabulary.from_state(saved) if saved else None
 
 

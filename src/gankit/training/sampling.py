@@ -35,10 +35,18 @@ def evaluation_mode(*modules: nn.Module) -> Iterator[None]:
 
 @torch.no_grad()
 def generate(generator: nn.Module, z: Tensor, batch_size: int = 500) -> Tensor:
-    """G(z) in eval mode, in chunks, on the CPU as float32; the generator's mode is restored."""
+    """G(z) in eval mode, in chunks, on the CPU as float32 (token sequences stay int64); the
+    generator's mode is restored."""
     with evaluation_mode(generator):
-        chunks = [generator(part).float().cpu() for part in z.split(batch_size)]
+        chunks = [as_output(generator(part)) for part in z.split(batch_size)]
     return torch.cat(chunks)
+
+
+def as_output(samples: Tensor) -> Tensor:
+    """float32 on the CPU, or int64 for integer samples (tokens)."""
+    if samples.is_floating_point():
+        return samples.float().cpu()
+    return samples.long().cpu()
 
 
 def sample_generator(generator: nn.Module, z_dim: int, n: int, seed: int) -> Tensor:

@@ -1,0 +1,115 @@
+"""SeqGAN's synthetic-data experiment (Yu et al. 2017, Table 1): NLL_oracle of a random
+generator, of MLE pre-training alone, and of SeqGAN, beside the paper's numbers.
+
+Trains the `seqgan-oracle` preset once (MLE pre-training, discriminator pre-training, then the
+adversarial game), single-threaded, timing each part in CPU seconds. NLL_oracle is the mean
+per-token negative log-likelihood, under the paper's oracle, of 10,000 sequences drawn at the
+fixed evaluation seed (the same number `gankit eval RUN_DIR` prints). It also writes the final
+samples to RUN_DIR/tokens.npz, so anyone can re-score them.
+
+    python benchmarks/seqgan_oracle.py --out runs/seqgan-oracle-bench
+    python benchmarks/seqgan_oracle.py --out runs/quick objective_options.mle_epochs=20 steps=50
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import shlex
+import sys
+import time
+from collections import defaultdict
+from pathlib import Path
+
+import numpy as np
+import torch
+
+from gankit.config.load import load_config
+from gankit.training.engine import Trainer
+from gankit.training.runs import start_run
+from gankit.training.sampling import sample_generator
+
+PRESET = "seqgan-oracle"
+PAPER = {"random": "10.310", "mle": "9.038", "seqgan": "8.736"}  # Table 1
+AUTHORS_LOG = {"random": "", "mle": "≈ 9.07", "seqgan": "≈ 8.68"}  # save/experiment-log.txt
+ROWS = {"random": "random generator", "mle": "MLE only", "seqgan": "SeqGAN"}
+
+
+def timed_steps(trainer: Trainer) -> dict[str, float]:
+    """Wrap trainer.train_step to add up the CPU seconds of each phase's steps (and the game's)."""
+    seconds: dict[str, float] = defaultdict(float)
+    original = trainer.train_step
+
+    def step() -> dict[str, float]:
+        phase = trainer.current_phase()
+        started = time.process_time()
+        scalars = original()
+        seconds[phase.name if phase else "game"] += time.process_time() - started
+        return scalars
+
+    trainer.train_step = step
+    return seconds
+
+
+def eval_lines(run_dir: Path) -> list[dict]:
+    lines = [json.loads(line) for line in (run_dir / "metrics.jsonl").read_text().splitlines()]
+    return [line for line in lines if line.get("event") == "eval"]
+
+
+def results(trainer: Trainer, random_nll: float) -> dict[str, float]:
+    lines = eval_lines(trainer.run_dir.root)
+    mle = [line for line in lines if line.get("phase") == "mle"]
+    game = [line for line in lines if "phase" not in line]
+    return {"random": random_nll, "mle": mle[-1]["eval/nll_oracle"],
+            "seqgan": game[-1]["eval/nll_oracle"],
+            "seqgan_best": min(line["eval/nll_oracle"] for line in game),
+            "seqgan_best_step": min(game, key=lambda line: line["eval/nll_oracle"])["step"]}
+
+
+def table(values: dict[str, float], minutes: dict[str, float]) -> str:
+    lines = ["| generator | paper (Table 1) | authors' log | gankit | CPU minutes |",
+             "|---|---|---|---|---|"]
+    for key, name in ROWS.items():
+        lines.append(f"| {name} | {PAPER[key]} | {AUTHORS_LOG[key]} | {values[key]:.3f} | "
+                     f"{minutes[key]:.1f} |")
+    return "\n".join(lines)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--out", required=True, help="run directory to create")
+    parser.add_argument("--threads", type=int, default=1)
+    parser.add_argument("overrides", nargs="*", metavar="key=value",
+                        help="changes to the preset (e.g. n_critic=50)")
+    args = parser.parse_args()
+    torch.set_num_threads(args.threads)
+    overrides = [*args.overrides, f"out={args.out}", "device=cpu", "log.progress=false"]
+    trainer = start_run(load_config(PRESET, overrides))
+    if trainer.evaluator.plan is None:
+        parser.error("the benchmark reads NLL_oracle from training: keep eval.every > 0")
+
+    started = time.process_time()
+    random_nll = trainer.evaluator.evaluate(trainer.sampling_generator())["nll_oracle"]
+    seconds = timed_steps(trainer)
+    trainer.fit()
+    total = time.process_time() - started
+    tokens = sample_generator(trainer.sampling_generator(), trainer.config.z_dim, 10000, 0)
+    np.savez_compressed(trainer.run_dir.root / "tokens.npz", tokens=tokens.numpy())
+
+    values = results(trainer, random_nll)
+    minutes = {"random": 0.0, "mle": seconds["mle"] / 60,
+               "seqgan": (seconds["pretrain_d"] + seconds["game"]) / 60}
+    print(f"    python benchmarks/seqgan_oracle.py {shlex.join(sys.argv[1:])}\n")
+    print(table(values, minutes))
+    print(f"\nCPU minutes on {args.threads} thread(s): MLE steps {minutes['mle']:.1f}, "
+          f"D pre-training {seconds['pretrain_d'] / 60:.1f}, adversarial steps "
+          f"{seconds['game'] / 60:.1f}, evaluation and logging "
+          f"{(total - sum(seconds.values())) / 60:.1f}, total {total / 60:.1f}.")
+    print(f"Lowest adversarial NLL_oracle {values['seqgan_best']:.3f} at step "
+          f"{values['seqgan_best_step']}; samples in {trainer.run_dir.root / 'tokens.npz'}.")
+    print(json.dumps({"values": values, "cpu_seconds": dict(seconds), "total_cpu_seconds": total}))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,56 @@
+"""Token sequences held in memory (int64 N×L), sampled by index in shuffled epochs.
+
+`vocab_size` sizes the nets; `vocabulary` (text data) decodes ids back to text and is saved in
+the checkpoint with the sampling position, so sampling a run never needs its data file;
+`oracle` (synthetic data) is the model that generated the sequences and scores samples.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import torch
+from torch import Tensor
+
+from gankit.data.base import DataSource, EpochSampler
+from gankit.data.vocab import Vocabulary, decode_ids
+from gankit.errors import GankitError
+
+
+class TokenSequences(DataSource):
+    kind = "tokens"
+
+    def __init__(self, tokens: Tensor, vocab_size: int, vocabulary: Vocabulary | None = None,
+                 oracle: Any = None) -> None:
+        if tokens.dtype != torch.int64 or tokens.dim() != 2 or len(tokens) == 0:
+            raise ValueError("tokens must be a non-empty int64 tensor of shape N×L")
+        self.tokens = tokens
+        self.vocab_size = vocab_size
+        self.vocabulary = vocabulary
+        self.oracle = oracle
+        self.shape = (tokens.shape[1],)
+        self.sampler = EpochSampler(len(tokens))
+
+    def __len__(self) -> int:
+        return len(self.tokens)
+
+    def sample(self, n: int, rng: torch.Generator) -> Tensor:
+        return self.tokens[self.sampler.next(n, rng)]
+
+    def decode(self, tokens: Tensor) -> list[str]:
+        """One line per sequence: words or characters for text, token ids otherwise."""
+        return decode_ids(tokens, self.vocabulary)
+
+    def state_dict(self) -> dict[str, Any]:
+        state = self.sampler.state_dict()
+        if self.vocabulary is not None:
+            state["vocabulary"] = self.vocabulary.to_state()
+        return state
+
+    def load_state_dict(self, state: dict[str, Any]) -> None:
+        saved = state.get("vocabulary")
+        if self.vocabulary is not None and saved is not None \
+                and Vocabulary.from_state(saved) != self.vocabulary:
+            raise GankitError("the text data has changed since the run started (its vocabulary "
+                              "differs); resume with the original file")
+        self.sampler.load_state_dict(state)

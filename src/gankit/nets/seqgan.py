@@ -1,0 +1,119 @@
+"""The `seqgan` net family: the LSTM generator and the CNN discriminator of Yu et al. 2017 for
+token sequences (data shape (L,)). The vocabulary size comes from the data when
+`net_options.vocab` is left unset, and is then written into the run's config."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from torch import nn
+
+from gankit.errors import GankitError
+from gankit.nets.checks import require_positive, unsupported_shape
+from gankit.nets.critic import Critic
+from gankit.nets.family import NetFamily
+from gankit.nets.registry import NETS
+from gankit.nets.seqgan_discriminator import FILTER_COUNTS, FILTER_SIZES, ConvFeatures
+from gankit.nets.seqgan_generator import SequenceGenerator
+from gankit.nets.spec import CriticSpec
+
+
+@dataclass
+class SeqganOptions:
+    """Defaults are the paper's (generator: emb 32, hidden 32; discriminator: emb 64, Table 5)."""
+
+    vocab: int | None = None  # None: the data's vocabulary size
+    g_embed: int = 32
+    g_hidden: int = 32
+    temperature: float = 1.0  # the generator samples from softmax(logits / temperature)
+    d_embed: int = 64
+    filter_sizes: list[int] | None = None  # None: Table 5's (windows longer than L are dropped)
+    filter_counts: list[int] | None = None
+    dropout: float = 0.25  # the code's keep_prob 0.75
+
+    def __post_init__(self) -> None:
+        for key in ("g_embed", "g_hidden", "d_embed"):
+            require_positive(key, getattr(self, key))
+        if self.vocab is not None and self.vocab < 2:
+            raise GankitError(f"net_options.vocab must be at least 2, got {self.vocab}")
+        if not self.temperature > 0:
+            raise GankitError(f"net_options.temperature must be > 0, got {self.temperature}")
+        if not 0 <= self.dropout < 1:
+            raise GankitError(f"net_options.dropout must be in [0, 1), got {self.dropout}")
+        check_filters(self.filter_sizes, self.filter_counts)
+
+
+@NETS.register("seqgan", "SeqGAN's LSTM generator and CNN+highway discriminator, token sequences")
+class Seqgan(NetFamily):
+    Options = SeqganOptions
+
+    @classmethod
+    def options_from_data(cls, options: dict[str, Any], data: Any) -> dict[str, Any]:
+        """Fill `vocab` from the data; refuse one too small for it."""
+        needed, given = getattr(data, "vocab_size", None), options.get("vocab")
+        if needed is None:
+            return options
+        if given is None:
+            return {**options, "vocab": needed}
+        if given < needed:
+            raise GankitError(f"net_options.vocab={given} is smaller than the data's vocabulary "
+                              f"({needed} tokens); leave it unset")
+        return options
+
+    @classmethod
+    def check_shape(cls, data_shape: tuple[int, ...]) -> None:
+        if len(data_shape) != 1:
+            raise unsupported_shape("seqgan", "token sequences of shape (L,)", data_shape)
+
+    @classmethod
+    def build(cls, options: SeqganOptions, data_shape: tuple[int, ...], z_dim: int,
+              spec: CriticSpec) -> tuple[nn.Module, nn.Module]:
+        cls.check_shape(data_shape)
+        if spec.kind != "score":
+            raise GankitError(f"net 'seqgan' builds score critics only; this objective needs "
+                              f"a {spec.kind} critic")
+        if z_dim != data_shape[0]:
+            raise GankitError(f"net 'seqgan' draws one token per latent coordinate: set "
+                              f"z_dim={data_shape[0]} (the sequence length), got z_dim={z_dim}")
+        if options.vocab is None:
+            raise GankitError("net_options.vocab is unset and the data did not give one")
+        return super().build(options, data_shape, z_dim, spec)
+
+    @classmethod
+    def generator(cls, options: SeqganOptions, data_shape: tuple[int, ...],
+                  z_dim: int) -> nn.Module:
+        o = options
+        return SequenceGenerator(o.vocab, data_shape[0], o.g_embed, o.g_hidden, o.temperature)
+
+    @classmethod
+    def critic_body(cls, options: SeqganOptions,
+                    data_shape: tuple[int, ...]) -> tuple[nn.Module, int]:
+        o = options
+        sizes = tuple(o.filter_sizes or FILTER_SIZES)
+        counts = tuple(o.filter_counts or FILTER_COUNTS)
+        if min(sizes) > data_shape[0]:
+            raise GankitError(f"net_options.filter_sizes: every window is longer than the "
+                              f"sequences ({data_shape[0]} tokens)")
+        body = ConvFeatures(o.vocab, data_shape[0], o.d_embed, sizes, counts, o.dropout)
+        return body, body.width
+
+    @classmethod
+    def initialise(cls, module: nn.Module) -> nn.Module:
+        """The head as in the official code: truncated N(0, 0.1) weights, bias 0.1."""
+        if isinstance(module, Critic):
+            nn.init.trunc_normal_(module.head.weight, std=0.1, a=-0.2, b=0.2)
+            nn.init.constant_(module.head.bias, 0.1)
+        return module
+
+
+def check_filters(sizes: list[int] | None, counts: list[int] | None) -> None:
+    if (sizes is None) != (counts is None):
+        raise GankitError("net_options.filter_sizes and filter_counts go together: set both")
+    if sizes is None or counts is None:
+        return
+    if len(sizes) != len(counts) or not sizes:
+        raise GankitError("net_options.filter_sizes and filter_counts must be equally long "
+                          "non-empty lists")
+    if min(sizes) < 1 or min(counts) < 1:
+        raise GankitError("net_options.filter_sizes and filter_counts must be positive")

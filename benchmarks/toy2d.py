@@ -25,7 +25,8 @@ import gankit
 from gankit.data import load_dataset
 from gankit.metrics.modes import mode_coverage
 
-OBJECTIVES = ["minimax", "ns", "lsgan", "wgan", "wgan-gp", "hinge"]
+OBJECTIVES = ["minimax", "ns", "lsgan", "wgan", "wgan-gp", "hinge", "ebgan", "magan", "began",
+              "loss-sensitive", "gan-qp"]
 PUBLISHED = {  # (ring modes, ring % HQ, ring KL, grid modes, grid % HQ, grid KL)
     "GAN (VEEGAN Table 1)": ("1", "99.3", "", "3.3", "0.5", ""),
     "VEEGAN (VEEGAN Table 1)": ("8", "52.9", "", "24.6", "40", ""),

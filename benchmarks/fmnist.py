@@ -8,6 +8,7 @@ latent seed 0 and scored. Needs the classifier once: `gankit train-classifier --
 
     python benchmarks/fmnist.py --minutes 15
     python benchmarks/fmnist.py --only ns ebgan ebgan-no-pt --minutes 5 --set precision=bf16
+    python benchmarks/fmnist.py --table-from a.jsonl b.jsonl   # the table of saved results
 """
 
 from __future__ import annotations
@@ -80,7 +81,14 @@ def main() -> int:
     parser.add_argument("--jsonl", type=Path, default=None, help="also append each result here")
     parser.add_argument("--keep", type=Path, default=None,
                         help="keep the run directories here (default: a temporary folder)")
+    parser.add_argument("--table-from", type=Path, nargs="+", default=None, metavar="JSONL",
+                        help="train nothing: print the table of results saved with --jsonl")
     args = parser.parse_args()
+    if args.table_from:
+        rows = [json.loads(line) for path in args.table_from for line in path.open()]
+        order = list(ENTRIES)
+        print(table(sorted(rows, key=lambda row: order.index(row["entry"]))))
+        return 0
     torch.set_num_threads(args.threads)
     rows = []
     with tempfile.TemporaryDirectory() as tmp:

@@ -88,7 +88,7 @@ def test_wrong_out_suffix(ogan_run, tmp_path, capsys):
 
 
 @pytest.mark.parametrize("items,message", [
-    (["objective=began"], "scalar score"),
+    (["objective=began"], "one score per sample"),
     (["z_dim=2"], "z_dim of at least 3"),
     (["encoder.weight=-1"], "encoder.weight"),
 ])

@@ -111,8 +111,9 @@ def _check_encoder(config: Config) -> None:
     if not config.encoder.enabled:
         return
     if not issubclass(objective_class(config.objective), ScoreObjective):
-        raise GankitError(f"encoder.enabled=true needs an objective with a scalar score; "
-                          f"{config.objective} uses an autoencoder critic")
+        raise GankitError(f"encoder.enabled=true needs an objective whose critic gives one score "
+                          f"per sample (e.g. ns, hinge, wgan-gp, gan-qp); {config.objective} "
+                          f"does not")
     if config.z_dim < 3:
         # A Pearson correlation over two entries is always +1 or -1.
         raise GankitError(f"encoder.enabled=true needs z_dim of at least 3, got {config.z_dim}")

@@ -67,3 +67,22 @@ def energy_batch(real: Sequence[Sequence[float]], fake: Sequence[Sequence[float]
 def energy() -> Callable[..., StepBatch]:
     """energy(real_rows, fake_rows, fake_grad=False) -> StepBatch; rows are [energy, *code]."""
     return energy_batch
+
+
+class FirstEntryIsScore(nn.Module):
+    """A stand-in critic whose score is each sample's first entry, so the other entries only
+    change distances between real and fake samples."""
+
+    def forward(self, x: Tensor) -> Tensor:
+        return x[:, 0]
+
+
+def paired_batch(real: Sequence[Sequence[float]], fake: Sequence[Sequence[float]]) -> StepBatch:
+    return StepBatch(critic=FirstEntryIsScore(), real=torch.tensor(real), fake=torch.tensor(fake),
+                     z=torch.zeros(len(fake), 1), step=0, rng=torch.Generator())
+
+
+@pytest.fixture
+def paired() -> Callable[..., StepBatch]:
+    """paired(real_rows, fake_rows) -> StepBatch scored by the rows' first entries."""
+    return paired_batch

@@ -3,24 +3,12 @@ import torch
 
 from gankit.errors import GankitError
 from gankit.objectives import build_objective
-from gankit.objectives.base import StepBatch
-
-
-class FirstEntryCritic(torch.nn.Module):
-    def forward(self, x):
-        return x[:, 0]
-
-
-def paired(real, fake):
-    return StepBatch(critic=FirstEntryCritic(), real=torch.tensor(real), fake=torch.tensor(fake),
-                     z=torch.zeros(len(fake), 1), step=0, rng=torch.Generator())
-
 
 REAL = [[3.0, 1.0], [1.0, 0.0]]
 FAKE = [[1.0, 0.0], [2.0, 2.0]]
 
 
-def test_quadratic_term_by_hand():
+def test_quadratic_term_by_hand(paired):
     terms = build_objective("gan-qp", {"scale": 10.0}).critic_loss(paired(REAL, FAKE))
     # dT = [2, -1]; L1 mean distance: pair 0 (2+1)/2 = 1.5, pair 1 (1+2)/2 = 1.5.
     assert terms.losses["gap"].item() == pytest.approx(-0.5)
@@ -28,14 +16,14 @@ def test_quadratic_term_by_hand():
     assert terms.losses["quadratic"].item() == pytest.approx(expected)
 
 
-def test_l2_distance_is_the_root_mean_square():
+def test_l2_distance_is_the_root_mean_square(paired):
     terms = build_objective("gan-qp", {"scale": 1.0, "distance": "l2"}).critic_loss(
         paired([[3.0, 4.0]], [[0.0, 0.0]]))
     rms = ((9 + 16) / 2) ** 0.5
     assert terms.losses["quadratic"].item() == pytest.approx(9 / (2 * rms))
 
 
-def test_critic_optimum_is_lambda_times_distance():
+def test_critic_optimum_is_lambda_times_distance(paired):
     # -dT + dT^2 / (2 lambda d) is stationary at dT = lambda d (here lambda 2, d = 1.5).
     objective = build_objective("gan-qp", {"scale": 2.0})
     batch = paired([[0.0, 1.0]], [[2.0, 0.0]])
@@ -44,12 +32,12 @@ def test_critic_optimum_is_lambda_times_distance():
     assert d_real.grad.item() == pytest.approx(0.0, abs=1e-6)
 
 
-def test_generator_loss_is_the_score_gap():
+def test_generator_loss_is_the_score_gap(paired):
     terms = build_objective("gan-qp", {}).generator_loss(paired(REAL, FAKE))
     assert terms.losses["adv"].item() == pytest.approx(((3 - 1) + (1 - 2)) / 2)
 
 
-def test_generator_gradient_only_through_the_fakes():
+def test_generator_gradient_only_through_the_fakes(paired):
     batch = paired(REAL, FAKE)
     batch.fake.requires_grad_(True)
     batch.real.requires_grad_(True)
@@ -70,7 +58,7 @@ def test_bad_scale():
         build_objective("gan-qp", {"scale": 0})
 
 
-def test_mse_distance_is_the_o_gan_variant():
+def test_mse_distance_is_the_o_gan_variant(paired):
     # O-GAN's code: (dT)^2 * 0.25 / mean((x_r - x_f)^2), i.e. lambda = 2 with the mse distance.
     terms = build_objective("gan-qp", {"scale": 2.0, "distance": "mse"}).critic_loss(
         paired([[3.0, 4.0]], [[0.0, 0.0]]))

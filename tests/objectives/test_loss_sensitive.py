@@ -1,28 +1,13 @@
 import pytest
-import torch
 
 from gankit.errors import GankitError
 from gankit.objectives import build_objective
-from gankit.objectives.base import StepBatch
-
-
-class FirstEntryCritic(torch.nn.Module):
-    """score = the first entry of each sample, so the rest only changes Delta."""
-
-    def forward(self, x):
-        return x[:, 0]
-
-
-def paired(real, fake):
-    return StepBatch(critic=FirstEntryCritic(), real=torch.tensor(real), fake=torch.tensor(fake),
-                     z=torch.zeros(len(fake), 1), step=0, rng=torch.Generator())
-
 
 REAL = [[1.0, 0.0], [2.0, 0.0]]
 FAKE = [[4.0, 1.0], [-1.0, 3.0]]  # L(G(z)) = relu: 4, 0
 
 
-def test_critic_loss_pairs_real_and_fake_by_index():
+def test_critic_loss_pairs_real_and_fake_by_index(paired):
     objective = build_objective("loss-sensitive", {"delta_scale": 0.5, "slack_weight": 2.0})
     terms = objective.critic_loss(paired(REAL, FAKE))
     # Delta = 0.5 * L1: pair 0 |1-4|+|0-1| = 4 -> 2; pair 1 |2+1|+|0-3| = 6 -> 3.
@@ -32,7 +17,7 @@ def test_critic_loss_pairs_real_and_fake_by_index():
     assert terms.stats["margin"].item() == pytest.approx(2.5)
 
 
-def test_l2_margin_and_no_real_term():
+def test_l2_margin_and_no_real_term(paired):
     objective = build_objective("loss-sensitive",
                                 {"delta": "l2", "delta_scale": 1.0, "real_weight": 0.0})
     terms = objective.critic_loss(paired([[0.0, 0.0]], [[3.0, 4.0]]))
@@ -40,14 +25,14 @@ def test_l2_margin_and_no_real_term():
     assert terms.losses["slack"].item() == pytest.approx(5.0 + 0.0 - 3.0)
 
 
-def test_margin_passes_no_gradient_to_the_fakes():
+def test_margin_passes_no_gradient_to_the_fakes(paired):
     batch = paired(REAL, FAKE)
     batch.fake.requires_grad_(True)
     build_objective("loss-sensitive", {"delta_scale": 0.5}).critic_loss(batch).total().backward()
     assert batch.fake.grad[:, 1].abs().sum() == 0  # entry 1 only enters Delta
 
 
-def test_generator_minimises_the_loss_of_its_samples():
+def test_generator_minimises_the_loss_of_its_samples(paired):
     terms = build_objective("loss-sensitive", {}).generator_loss(paired(REAL, FAKE))
     assert terms.losses["adv"].item() == pytest.approx(2.0)
 

@@ -6,6 +6,8 @@ KL(mode histogram ‖ uniform). The table gives mean ± standard error over seed
 
     python benchmarks/toy2d.py                          # all objectives, ring + grid, 10 seeds
     python benchmarks/toy2d.py --objectives ns wgan-gp --data ring --seeds 3
+    python benchmarks/toy2d.py --objectives ebgan ebgan-no-pt --data ring   # the PT ablation
+    python benchmarks/toy2d.py --objectives wgan --data ring --first-seed 2 --seeds 8 --jsonl r.jsonl
     python benchmarks/toy2d.py --table-from ring.jsonl grid.jsonl   # the table of saved results
 """
 
@@ -27,6 +29,10 @@ from gankit.metrics.modes import mode_coverage
 
 OBJECTIVES = ["minimax", "ns", "lsgan", "wgan", "wgan-gp", "hinge", "ebgan", "magan", "began",
               "loss-sensitive", "gan-qp"]
+# Variants isolate one change against an objective's preset: label → (objective, overrides).
+VARIANTS: dict[str, tuple[str, dict]] = {
+    "ebgan-no-pt": ("ebgan", {"objective_options": {"pt_weight": 0.0}}),
+}
 PUBLISHED = {  # (ring modes, ring % HQ, ring KL, grid modes, grid % HQ, grid KL)
     "GAN (VEEGAN Table 1)": ("1", "99.3", "", "3.3", "0.5", ""),
     "VEEGAN (VEEGAN Table 1)": ("8", "52.9", "", "24.6", "40", ""),
@@ -36,12 +42,13 @@ PUBLISHED = {  # (ring modes, ring % HQ, ring KL, grid modes, grid % HQ, grid KL
 
 
 def run_one(objective: str, data: str, seed: int, steps: int | None, root: Path) -> dict:
+    base, extra = VARIANTS.get(objective, (objective, {}))
     overrides = {"seed": seed, "out": str(root / f"{objective}-{data}-{seed}"), "device": "cpu",
-                 "log": {"progress": False, "tensorboard": False}}
+                 "log": {"progress": False, "tensorboard": False}, **extra}
     if steps:
         overrides["steps"] = steps
     started = time.perf_counter()
-    run = gankit.train(f"{objective}-{data}", **overrides)
+    run = gankit.train(f"{base}-{data}", **overrides)
     seconds = time.perf_counter() - started
     source = load_dataset(data)
     points = gankit.sample(run, n=2500, seed=1000 + seed, device="cpu").numpy()
@@ -84,9 +91,12 @@ def table(results: list[dict], datasets: list[str]) -> str:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--objectives", nargs="+", default=OBJECTIVES)
+    parser.add_argument("--objectives", nargs="+", default=OBJECTIVES,
+                        choices=OBJECTIVES + list(VARIANTS))
     parser.add_argument("--data", nargs="+", default=["ring", "grid"], choices=["ring", "grid"])
     parser.add_argument("--seeds", type=int, default=10)
+    parser.add_argument("--first-seed", type=int, default=0,
+                        help="run seeds first-seed … first-seed+seeds−1 (to add seeds to a table)")
     parser.add_argument("--steps", type=int, default=None, help="override the presets' steps")
     parser.add_argument("--jsonl", type=Path, default=None, help="also append each result here")
     parser.add_argument("--threads", type=int, default=1,
@@ -104,7 +114,7 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as tmp:
         for objective in args.objectives:
             for data in args.data:
-                for seed in range(args.seeds):
+                for seed in range(args.first_seed, args.first_seed + args.seeds):
                     result = run_one(objective, data, seed, args.steps, Path(tmp))
                     results.append(result)
                     print(json.dumps(result), file=sys.stderr, flush=True)

@@ -57,6 +57,12 @@ def run_one(objective: str, data: str, seed: int, steps: int | None, root: Path)
             **score.as_dict()}
 
 
+def latest_per_seed(results: list[dict]) -> list[dict]:
+    """One row per (objective, data, seed): a later row (a rerun after a preset changed) wins."""
+    rows = {(r["objective"], r["data"], r["seed"]): r for r in results}
+    return list(rows.values())
+
+
 def mean_se(values: list[float]) -> str:
     finite = [v for v in values if math.isfinite(v)]
     if not finite:
@@ -103,10 +109,13 @@ def main() -> int:
                         help="torch CPU threads (1 is fastest for these small nets; run ring and "
                              "grid as two processes to use two cores)")
     parser.add_argument("--table-from", type=Path, nargs="+", default=None, metavar="JSONL",
-                        help="train nothing: print the table of results saved with --jsonl")
+                        help="train nothing: print the table of results saved with --jsonl "
+                             "(a later row for the same objective, data and seed replaces an "
+                             "earlier one)")
     args = parser.parse_args()
     if args.table_from:
-        results = [json.loads(line) for path in args.table_from for line in path.open()]
+        results = latest_per_seed(
+            [json.loads(line) for path in args.table_from for line in path.open()])
         print(table(results, [d for d in args.data if any(r["data"] == d for r in results)]))
         return 0
     torch.set_num_threads(args.threads)

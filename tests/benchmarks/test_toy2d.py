@@ -43,3 +43,10 @@ def test_the_table_counts_seeds_per_dataset(toy2d):
     line = next(row for row in toy2d.table(rows, ["ring", "grid"]).splitlines()
                 if row.startswith("| gankit ns"))
     assert line.startswith("| gankit ns | 1/3 | 7.00 ± 0.58 |")
+
+
+def test_a_rerun_replaces_the_earlier_row_of_its_seed(toy2d):
+    rows = [{"objective": "ns", "data": "ring", "seed": 0, "modes": 1},
+            {"objective": "ns", "data": "ring", "seed": 1, "modes": 2},
+            {"objective": "ns", "data": "ring", "seed": 0, "modes": 8}]
+    assert [r["modes"] for r in toy2d.latest_per_seed(rows)] == [8, 2]

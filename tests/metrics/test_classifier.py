@@ -95,3 +95,19 @@ def test_cli_verb_trains_and_reports(cache, capsys):
     out = capsys.readouterr().out
     assert "test accuracy" in out and str(classifier_path("digits")) in out
     assert load_classifier("digits")[1].image_size == 8
+
+
+@pytest.mark.parametrize("flags, expected", [(["--fp32"], "fp32"), ([], "auto"),
+                                             (["--precision", "bf16"], "bf16")])
+def test_cli_precision_defaults_to_auto(flags, expected):
+    parser = OneLineParser(prog="gankit")
+    train_classifier_cmd.add_parser(parser.add_subparsers(dest="verb"))
+    args = parser.parse_args(["train-classifier", "--data", "digits", *flags])
+    assert args.precision == expected
+
+
+def test_training_logs_what_precision_it_chose(cache, monkeypatch):
+    monkeypatch.setattr("gankit.core.precision.cpu_has_native_bf16", lambda: False)
+    lines = []
+    train_classifier("digits", epochs=1, image_size=8, log=lines.append)
+    assert lines[0] == "precision=auto chose fp32: cpu has no native bf16"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+import warnings
 
 from gankit.cli import (
     encode_cmd,
@@ -15,7 +16,7 @@ from gankit.cli import (
     train_cmd,
 )
 from gankit.cli.parser import OneLineParser
-from gankit.errors import GankitError
+from gankit.errors import GankitError, GankitWarning
 
 VERBS = (train_cmd, sample_cmd, eval_cmd, encode_cmd, reconstruct_cmd, interpolate_cmd,
          train_classifier_cmd, list_cmd)
@@ -32,6 +33,7 @@ def build_parser() -> OneLineParser:
 
 
 def main(argv: list[str] | None = None) -> int:
+    warnings.showwarning = show_warning
     args = build_parser().parse_args(argv)
     try:
         return int(args.run(args) or 0)
@@ -41,3 +43,14 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("gankit: interrupted", file=sys.stderr)
         return 130
+
+
+_python_show_warning = warnings.showwarning
+
+
+def show_warning(message, category, filename, lineno, file=None, line=None):
+    """gankit's own warnings as one line, `gankit: warning: ...`; others as Python prints them."""
+    if issubclass(category, GankitWarning):
+        print(f"gankit: warning: {message}", file=sys.stderr)
+    else:
+        _python_show_warning(message, category, filename, lineno, file, line)

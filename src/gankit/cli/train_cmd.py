@@ -29,7 +29,8 @@ def run(args: argparse.Namespace) -> int:
         trainer = resume_run(args.resume, overrides)
     else:
         trainer = start_run(load_config(source, overrides))
-    print(f"gankit: run directory {trainer.run_dir.root}", file=sys.stderr)
+    print(f"gankit: run directory {trainer.run_dir.root} ({trainer.parts.precision_note})",
+          file=sys.stderr)
     trainer.fit()
     if trainer.stopped_early:
         print(f"gankit: stopped at step {trainer.step}; checkpoint saved. Continue with "

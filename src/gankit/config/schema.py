@@ -90,7 +90,10 @@ class Config:
     ema: float = 0.0  # decay of the generator's exponential moving average; 0 turns it off
     seed: int = 0
     device: str = "auto"  # auto | cpu | cuda | cuda:N
-    precision: Literal["fp32", "bf16"] = "fp32"
+    # auto: bf16 autocast where the device computes bf16 natively, fp32 elsewhere; the run's
+    # config.yaml records what it chose.
+    precision: Literal["auto", "fp32", "bf16"] = "auto"
+    tf32: bool = True  # fp32 matrix products in TF32 on CUDA GPUs that have it
     out: str | None = None
     log: LogConfig = field(default_factory=LogConfig)
     eval: EvalConfig = field(default_factory=EvalConfig)

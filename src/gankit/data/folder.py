@@ -15,7 +15,7 @@ from PIL import Image
 from gankit.data.base import InMemoryImages
 from gankit.data.checks import check_image_options, require_argument
 from gankit.data.registry import DATASETS
-from gankit.errors import GankitError
+from gankit.errors import GankitError, GankitWarning
 
 IMAGE_SUFFIXES = {".png", ".jpg", ".jpeg", ".bmp", ".gif", ".webp"}
 PIL_MODES = {1: "L", 3: "RGB"}
@@ -59,7 +59,8 @@ def readable_images(files: list[Path], options: FolderOptions) -> Iterator[np.nd
         except (OSError, ValueError, Image.DecompressionBombError):
             skipped.append(path)
     if skipped:
-        warnings.warn(f"skipped {len(skipped)} unreadable image file(s), e.g. {skipped[0]}")
+        warnings.warn(f"skipped {len(skipped)} unreadable image file(s), e.g. {skipped[0]}",
+                      GankitWarning, stacklevel=2)
 
 
 def load_folder(root: Path, options: FolderOptions) -> InMemoryImages:

@@ -1,5 +1,6 @@
 """Train the domain classifier on a labelled dataset: Adam with a one-cycle learning rate for a
-few epochs, bf16 autocast, then test accuracy on the held-out split."""
+few epochs (bf16 autocast where the CPU computes bf16 natively, see core.precision), then test
+accuracy on the held-out split."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from pathlib import Path
 import torch
 import torch.nn.functional as F
 
+from gankit.core.precision import autocast, choose_precision
 from gankit.data import dataset_options, load_dataset
 from gankit.errors import GankitError
 from gankit.metrics.extractors.classifier import (
@@ -30,9 +32,10 @@ Split = tuple[torch.Tensor, torch.Tensor]  # uint8 N×C×H×W images, int64 labe
 
 
 def train_classifier(dataset: str, epochs: int = EPOCHS, image_size: int | None = None,
-                     seed: int = 0, force: bool = False, bf16: bool = True,
+                     seed: int = 0, force: bool = False, precision: str = "auto",
                      log: Callable[[str], None] = print) -> tuple[ClassifierInfo, Path]:
-    """Train, test and save the classifier of `dataset`; returns its sidecar info and path."""
+    """Train, test and save the classifier of `dataset`; returns its sidecar info and path.
+    `precision`: auto, fp32 or bf16 (core.precision); the test runs in fp32."""
     path = classifier_path(dataset)
     refuse_overwrite(path, dataset, force)
     if epochs < 1:
@@ -40,10 +43,12 @@ def train_classifier(dataset: str, epochs: int = EPOCHS, image_size: int | None 
     train, test = load_splits(dataset, image_size, seed)
     channels, size = check_shape(train[0], dataset)
     classes = int(max(train[1].max(), test[1].max())) + 1
+    choice = choose_precision(precision, torch.device("cpu"))
+    log(choice.reason)
     torch.manual_seed(seed)
     network = SmallCNN(channels, size, classes)
     started = time.perf_counter()
-    fit(network, train, epochs, bf16, log)
+    fit(network, train, epochs, choice.precision, log)
     accuracy = evaluate(network, test)
     seconds = time.perf_counter() - started
     info = ClassifierInfo(dataset, channels, size, classes, accuracy, len(train[0]),
@@ -94,7 +99,7 @@ def check_shape(images: torch.Tensor, dataset: str) -> tuple[int, int]:
     return int(channels), int(height)
 
 
-def fit(network: SmallCNN, train: Split, epochs: int, bf16: bool,
+def fit(network: SmallCNN, train: Split, epochs: int, precision: str,
         log: Callable[[str], None]) -> None:
     images, labels = train
     steps = (len(images) + BATCH - 1) // BATCH
@@ -106,7 +111,7 @@ def fit(network: SmallCNN, train: Split, epochs: int, bf16: bool,
         order, total = torch.randperm(len(images)), 0.0
         for start in range(0, len(images), BATCH):
             index = order[start:start + BATCH]
-            with torch.autocast("cpu", dtype=torch.bfloat16, enabled=bf16):
+            with autocast(torch.device("cpu"), precision):
                 loss = F.cross_entropy(network(to_input(images[index]))[1], labels[index])
             optimiser.zero_grad(set_to_none=True)
             loss.backward()

@@ -9,6 +9,7 @@ import torch
 from torch import nn
 
 from gankit.config.schema import Config
+from gankit.core.precision import choose_precision, set_matmul_precision
 from gankit.data import load_dataset
 from gankit.data.base import DataSource
 from gankit.errors import GankitError
@@ -44,6 +45,7 @@ class Components:
     d_opt: torch.optim.Optimizer
     ema: GeneratorEMA | None
     noise: InstanceNoise
+    precision_note: str = ""  # what precision the run uses, and why
 
 
 def build_model(config: Config, data_shape: tuple[int, ...], device: torch.device,
@@ -59,6 +61,9 @@ def build_model(config: Config, data_shape: tuple[int, ...], device: torch.devic
 
 def build_components(config: Config) -> Components:
     device = pick_device(config.device)
+    precision = choose_precision(config.precision, device)
+    config.precision = precision.precision  # the run's config.yaml records what auto chose
+    set_matmul_precision(device, config.precision, config.tf32)
     data = load_dataset(config.data, config.data_options)
     objective = make_objective(config)
     check_data_kind(config, objective, data)
@@ -80,6 +85,7 @@ def build_components(config: Config) -> Components:
         d_opt=make_optimizer(config.d_opt, critic.parameters()),
         ema=GeneratorEMA(generator, config.ema) if config.ema > 0 else None,
         noise=InstanceNoise(config.instance_noise.std, config.instance_noise.anneal_steps or 1),
+        precision_note=precision.reason,
     )
 
 

@@ -1,10 +1,8 @@
-"""Device and precision from the config: `auto` picks CUDA when present and never requires it."""
+"""The device from the config: `auto` picks CUDA when present and never requires it."""
 
 from __future__ import annotations
 
-import contextlib
 import re
-from contextlib import AbstractContextManager
 
 import torch
 
@@ -21,10 +19,3 @@ def pick_device(spec: str) -> torch.device:
             raise GankitError(f"device={spec} was asked for but CUDA is not available; use device=auto")
         return torch.device(spec)
     raise GankitError(f"device={spec!r} is not allowed; choose one of: auto, cpu, cuda, cuda:N")
-
-
-def autocast(device: torch.device, precision: str) -> AbstractContextManager:
-    """bf16 autocast on CPU or CUDA when precision=bf16; a no-op context otherwise."""
-    if precision != "bf16":
-        return contextlib.nullcontext()
-    return torch.autocast(device_type=device.type, dtype=torch.bfloat16)

@@ -2,11 +2,14 @@
 
 import os
 import signal
+from pathlib import Path
 
 import pytest
 import torch
 
-from gankit.config.load import load_config
+from gankit.cli.main import main
+from gankit.config.load import load_config, load_run_config
+from gankit.training.checkpoint import read_checkpoint
 from gankit.training.runs import resume_run, start_run
 
 
@@ -63,3 +66,37 @@ def test_stop_request_saves_and_resumes(tmp_path, tiny_ring_overrides):
     trainer.fit()
     assert trainer.stopped_early and trainer.step == 4
     assert resume_run(config.out).step == 4
+
+
+def test_an_extension_survives_an_interrupted_resume(tmp_path, tiny_ring_overrides):
+    """steps=N on --resume is the run's new length for every later resume (issue: the extension
+    was lost when the extended run was interrupted)."""
+    config = load_config(None, tiny_ring_overrides + ["steps=6"])
+    start_run(config).fit()
+    extended = resume_run(config.out, ["steps=14"])
+    interrupt_at(extended, 9)
+    extended.fit()
+    assert extended.stopped_early and extended.step == 9
+    assert load_run_config(Path(config.out), []).steps == 14
+    assert read_checkpoint(Path(config.out) / "checkpoints" / "last.pt")["steps"] == 14
+    again = resume_run(config.out)
+    again.fit()
+    assert again.step == 14
+
+
+def test_an_extension_is_recorded_before_the_first_step(tmp_path, tiny_ring_overrides):
+    """A resume killed before it saved anything (kill -9) still continues to the new length."""
+    config = load_config(None, tiny_ring_overrides + ["steps=6"])
+    start_run(config).fit()
+    resume_run(config.out, ["steps=10"])  # then killed: no step, no checkpoint
+    again = resume_run(config.out)
+    assert again.config.steps == 10
+    again.fit()
+    assert again.step == 10
+
+
+def test_cli_says_where_a_resume_continues(tmp_path, tiny_ring_overrides, capsys):
+    config = load_config(None, tiny_ring_overrides + ["steps=4"])
+    start_run(config).fit()
+    assert main(["train", "--resume", config.out, "steps=6"]) == 0
+    assert "continuing from step 4 of 6" in capsys.readouterr().err

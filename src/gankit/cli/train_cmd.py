@@ -31,6 +31,9 @@ def run(args: argparse.Namespace) -> int:
         trainer = start_run(load_config(source, overrides))
     print(f"gankit: run directory {trainer.run_dir.root} ({trainer.parts.precision_note})",
           file=sys.stderr)
+    if args.resume:
+        print(f"gankit: continuing from step {trainer.step} of {trainer.config.steps}",
+              file=sys.stderr)
     trainer.fit()
     if trainer.stopped_early:
         print(f"gankit: stopped at step {trainer.step}; checkpoint saved. Continue with "

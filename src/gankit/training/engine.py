@@ -276,6 +276,7 @@ class Trainer:
         return {
             "fingerprint": self.fingerprint,
             "step": self.step,
+            "steps": self.config.steps,  # the run's length, extensions included
             "generator": p.generator.state_dict(),
             "critic": p.critic.state_dict(),
             "generator_ema": p.ema.model.state_dict() if p.ema is not None else None,

@@ -75,8 +75,14 @@ def create_run_dir(config: Config) -> RunDir:
         raise GankitError(f"out={root} exists and is not a directory")
     root.mkdir(parents=True, exist_ok=True)
     config.out = str(root)
-    write_text_atomic(run.config, config_to_yaml(config))
+    write_run_config(run, config)
     return run
+
+
+def write_run_config(run: RunDir, config: Config) -> None:
+    """config.yaml: every value the run uses (rewritten when a resume changes steps, log, eval
+    or device, so later resumes keep the change)."""
+    write_text_atomic(run.config, config_to_yaml(config))
 
 
 def open_run_dir(path: Path | str) -> RunDir:

@@ -17,7 +17,7 @@ from gankit.training.checkpoint import check_fingerprint, read_checkpoint
 from gankit.training.device import pick_device
 from gankit.training.engine import Trainer
 from gankit.training.periodic_eval import check_eval
-from gankit.training.run_dir import RunDir, create_run_dir, open_run_dir
+from gankit.training.run_dir import RunDir, create_run_dir, open_run_dir, write_run_config
 
 
 def is_main_process() -> bool:
@@ -40,6 +40,9 @@ def resume_run(run_dir: Path | str, overrides: list[str] | None = None) -> Train
     check_eval(config, parts.data)
     trainer = Trainer(parts, run, is_main=is_main_process())
     trainer.resume()
+    if overrides and is_main_process():
+        # Before any step: a run killed after this point still resumes to the new length.
+        write_run_config(run, config)
     return trainer
 
 

@@ -1,7 +1,7 @@
 import pytest
 
 from gankit.config.load import config_to_yaml, load_config, load_run_config
-from gankit.errors import GankitError
+from gankit.core.errors import GankitError
 
 
 def test_defaults_and_overrides():

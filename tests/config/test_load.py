@@ -3,7 +3,7 @@ import yaml
 
 from gankit.config.load import config_to_yaml, load_config
 from gankit.config.presets import preset_names
-from gankit.errors import GankitError
+from gankit.core.errors import GankitError
 
 
 def test_objective_paper_defaults_sit_under_overrides():

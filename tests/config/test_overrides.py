@@ -1,7 +1,7 @@
 import pytest
 
 from gankit.config.overrides import parse_overrides
-from gankit.errors import GankitError
+from gankit.core.errors import GankitError
 
 
 def test_nested_and_typed_values():

@@ -3,8 +3,8 @@ from typing import Literal
 
 import pytest
 
-from gankit.config.validate import build_dataclass, to_plain
-from gankit.errors import GankitError
+from gankit.core.errors import GankitError
+from gankit.core.validate import build_dataclass, to_plain
 
 
 @dataclass

@@ -1,8 +1,8 @@
 import pytest
 import torch
 
+from gankit.core.errors import GankitError
 from gankit.data import load_dataset
-from gankit.errors import GankitError
 
 
 def test_digits_shape_range_and_labels():

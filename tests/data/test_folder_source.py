@@ -3,8 +3,8 @@ import pytest
 import torch
 from PIL import Image
 
+from gankit.core.errors import GankitError
 from gankit.data import load_dataset
-from gankit.errors import GankitError
 
 
 @pytest.fixture

@@ -4,8 +4,8 @@ import numpy as np
 import pytest
 import torch
 
+from gankit.core.errors import GankitError
 from gankit.data import load_dataset
-from gankit.errors import GankitError
 
 REAL_FASHION = Path("/usr/share/datasets/fashion-mnist")
 

@@ -3,8 +3,8 @@ import gzip
 import numpy as np
 import pytest
 
+from gankit.core.errors import GankitError
 from gankit.data.idx import read_idx
-from gankit.errors import GankitError
 
 
 @pytest.mark.parametrize("name", ["plain-idx3-ubyte", "zipped-idx3-ubyte.gz"])

@@ -2,9 +2,9 @@ import dataclasses
 
 import pytest
 
+from gankit.core.errors import GankitError
 from gankit.data import DATASETS, dataset_options, load_dataset
 from gankit.data.folder import FolderOptions
-from gankit.errors import GankitError
 
 ALL = ["digits", "fashion-mnist", "folder", "grid", "mnist", "npz", "oracle", "ring", "text"]
 

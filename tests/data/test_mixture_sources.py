@@ -3,8 +3,8 @@ import math
 import pytest
 import torch
 
+from gankit.core.errors import GankitError
 from gankit.data import load_dataset
-from gankit.errors import GankitError
 
 SPECS = {
     "ring": (

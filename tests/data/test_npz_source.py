@@ -2,8 +2,8 @@ import numpy as np
 import pytest
 import torch
 
+from gankit.core.errors import GankitError
 from gankit.data import load_dataset
-from gankit.errors import GankitError
 
 
 def save(tmp_path, name="data.npz", **arrays):

@@ -4,8 +4,8 @@ import numpy as np
 import pytest
 import torch
 
+from gankit.core.errors import GankitError
 from gankit.data import load_dataset, oracle_data
-from gankit.errors import GankitError
 from gankit.sequences.oracle import random_params
 
 TINY = {"random_init": True, "vocab": 30, "hidden": 4, "length": 6, "n": 40}

@@ -3,9 +3,9 @@
 import pytest
 import torch
 
+from gankit.core.errors import GankitError
 from gankit.data import load_dataset
 from gankit.data.vocab import EOS_ID, UNK_ID
-from gankit.errors import GankitError
 
 
 def write(tmp_path, text, name="t.txt"):

@@ -7,8 +7,8 @@ import torch
 
 from gankit.cli import train_classifier_cmd
 from gankit.cli.parser import OneLineParser
+from gankit.core.errors import GankitError
 from gankit.data import load_dataset
-from gankit.errors import GankitError
 from gankit.metrics.classifier_training import train_classifier
 from gankit.metrics.extractors import build_extractor
 from gankit.metrics.extractors.classifier import (

@@ -3,8 +3,8 @@ import math
 import numpy as np
 import pytest
 
+from gankit.core.errors import GankitError
 from gankit.data import load_dataset
-from gankit.errors import GankitError
 from gankit.metrics.evaluate import evaluate_samples
 
 

@@ -2,7 +2,7 @@ import numpy as np
 import pytest
 import torch
 
-from gankit.errors import GankitError
+from gankit.core.errors import GankitError
 from gankit.metrics.images import as_nchw_uint8
 
 

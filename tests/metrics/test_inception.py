@@ -5,7 +5,7 @@ import numpy as np
 import pytest
 import torch
 
-from gankit.errors import GankitError
+from gankit.core.errors import GankitError
 from gankit.metrics.extractors import EXTRACTORS, build_extractor, inception
 from gankit.metrics.extractors.inception_net import FIDInceptionV3
 

@@ -4,8 +4,8 @@ import numpy as np
 import pytest
 import torch
 
+from gankit.core.errors import GankitError
 from gankit.data import load_dataset
-from gankit.errors import GankitError
 from gankit.metrics.evaluate import evaluate_samples, sample_kind
 from gankit.metrics.nll_oracle import nll_oracle
 from gankit.metrics.sample_files import read_samples

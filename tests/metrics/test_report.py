@@ -3,8 +3,8 @@ import json
 import numpy as np
 import pytest
 
+from gankit.core.errors import GankitError
 from gankit.data import load_dataset
-from gankit.errors import GankitError
 from gankit.metrics.report import evaluate_images
 
 

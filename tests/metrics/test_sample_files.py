@@ -1,7 +1,7 @@
 import numpy as np
 import pytest
 
-from gankit.errors import GankitError
+from gankit.core.errors import GankitError
 from gankit.metrics.sample_files import read_samples
 
 

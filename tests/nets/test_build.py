@@ -4,7 +4,7 @@ import dataclasses
 
 import pytest
 
-from gankit.errors import GankitError
+from gankit.core.errors import GankitError
 from gankit.nets import NETS, build_nets, net_options
 
 

@@ -5,7 +5,7 @@ import torch
 from torch import nn
 from torch.nn.utils import parametrize
 
-from gankit.errors import GankitError
+from gankit.core.errors import GankitError
 from gankit.nets import build_nets
 
 Z = 8

@@ -4,7 +4,7 @@ discriminator with highway and dropout."""
 import pytest
 import torch
 
-from gankit.errors import GankitError
+from gankit.core.errors import GankitError
 from gankit.nets import Critic, build_nets
 from gankit.nets.highway import Highway
 from gankit.nets.seqgan import Seqgan

@@ -1,6 +1,6 @@
 import pytest
 
-from gankit.errors import GankitError
+from gankit.core.errors import GankitError
 from gankit.objectives import build_objective
 
 REAL = [[0.2, 0.0], [0.4, 0.0]]  # L(x) = 0.3

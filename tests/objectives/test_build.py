@@ -1,8 +1,8 @@
 import pytest
 
 from gankit.config.schema import OptimizerConfig
-from gankit.config.validate import build_dataclass
-from gankit.errors import GankitError
+from gankit.core.errors import GankitError
+from gankit.core.validate import build_dataclass
 from gankit.objectives import OBJECTIVES, build_objective, objective_class
 from gankit.objectives.base import Objective
 

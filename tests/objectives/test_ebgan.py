@@ -1,7 +1,7 @@
 import pytest
 import torch
 
-from gankit.errors import GankitError
+from gankit.core.errors import GankitError
 from gankit.objectives import build_objective
 from gankit.objectives.energy import PRETRAIN_PHASE
 

@@ -1,7 +1,7 @@
 import pytest
 import torch
 
-from gankit.errors import GankitError
+from gankit.core.errors import GankitError
 from gankit.objectives import build_objective
 
 REAL = [[3.0, 1.0], [1.0, 0.0]]

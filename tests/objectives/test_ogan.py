@@ -1,7 +1,7 @@
 import pytest
 import torch
 
-from gankit.errors import GankitError
+from gankit.core.errors import GankitError
 from gankit.nets.encoder_critic import EncoderCritic
 from gankit.objectives import build_objective
 from gankit.objectives.base import StepBatch

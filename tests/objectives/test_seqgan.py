@@ -10,7 +10,7 @@ import torch
 import torch.nn.functional as F
 from torch import nn
 
-from gankit.errors import GankitError
+from gankit.core.errors import GankitError
 from gankit.nets import build_nets
 from gankit.objectives import build_objective
 from gankit.objectives.base import StepBatch, TrainingPlan

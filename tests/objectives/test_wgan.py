@@ -3,7 +3,7 @@ import torch
 from torch import nn
 from torch.nn.utils import parametrizations
 
-from gankit.errors import GankitError
+from gankit.core.errors import GankitError
 from gankit.objectives import build_objective
 
 REAL = [2.0, -1.0, 0.5]

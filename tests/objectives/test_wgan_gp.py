@@ -4,7 +4,7 @@ import pytest
 import torch
 from torch import nn
 
-from gankit.errors import GankitError
+from gankit.core.errors import GankitError
 from gankit.objectives import build_objective
 from gankit.objectives.base import StepBatch
 

@@ -1,6 +1,6 @@
 import pytest
 
-from gankit.errors import GankitError
+from gankit.core.errors import GankitError
 from gankit.penalties import PENALTIES, build_penalty, penalty_class
 from gankit.penalties.base import Penalty, critic_input_gradient
 

@@ -4,7 +4,7 @@ import statistics
 import pytest
 import torch
 
-from gankit.errors import GankitError
+from gankit.core.errors import GankitError
 from gankit.penalties import build_penalty
 from gankit.penalties.dragan import perturb
 

@@ -3,7 +3,7 @@ import math
 import pytest
 import torch
 
-from gankit.errors import GankitError
+from gankit.core.errors import GankitError
 from gankit.penalties import build_penalty
 
 W = [1.0, 2.0, 2.0, 4.0]  # ||w|| = 5

@@ -7,8 +7,8 @@ import numpy as np
 import pytest
 import torch
 
+from gankit.core.errors import GankitError
 from gankit.data.oracle_data import PROJECT_ROOT
-from gankit.errors import GankitError
 from gankit.sequences.oracle import Oracle, random_params, read_params
 
 PAPER_FILE = PROJECT_ROOT.parent / "shared" / "data" / "seqgan_oracle_params.npz"

@@ -3,7 +3,7 @@ import pickle
 import pytest
 import torch
 
-from gankit.errors import GankitError
+from gankit.core.errors import GankitError
 from gankit.training.checkpoint import load_checkpoint, save_checkpoint
 
 PRINT = {"net": "mlp", "z_dim": 2}

@@ -5,7 +5,7 @@ import torch
 
 from gankit.config.load import load_config
 from gankit.config.schema import OptimizerConfig
-from gankit.errors import GankitError
+from gankit.core.errors import GankitError
 from gankit.training.optim import make_optimizer
 
 

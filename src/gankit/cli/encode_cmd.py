@@ -8,7 +8,7 @@ import sys
 import numpy as np
 
 from gankit.cli.encoder_args import add_common, check_out, open_run_and_images
-from gankit.io import atomic_path
+from gankit.core.io import atomic_path
 from gankit.training.encoder_use import encode_images
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from gankit.errors import GankitError
+from gankit.core.errors import GankitError
 from gankit.training.encoder_use import RealImages, open_encoder_run, real_images
 from gankit.training.run_dir import CHECKPOINTS
 from gankit.training.runs import TrainedGenerator

@@ -9,12 +9,12 @@ import json
 from pathlib import Path
 from typing import Any
 
-from gankit.errors import GankitError
+from gankit.core.device import pick_device
+from gankit.core.errors import GankitError
 from gankit.metrics.evaluate import evaluate_samples
 from gankit.metrics.extractors import DEFAULT, EXTRACTORS
 from gankit.metrics.extractors.inception import ENV_VAR
 from gankit.metrics.sample_files import read_samples
-from gankit.training.device import pick_device
 from gankit.training.evaluation import eval_record, plain
 from gankit.training.logger import append_jsonl
 from gankit.training.run_dir import CHECKPOINTS, open_run_dir

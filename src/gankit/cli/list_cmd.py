@@ -6,12 +6,12 @@ from __future__ import annotations
 import argparse
 
 from gankit.config.presets import preset_names, preset_summary
+from gankit.core.registry import Registry
 from gankit.data import DATASETS
 from gankit.metrics.extractors import EXTRACTORS
 from gankit.nets import NETS
 from gankit.objectives import OBJECTIVES
 from gankit.penalties import PENALTIES
-from gankit.registry import Registry
 
 
 def add_parser(verbs: argparse._SubParsersAction) -> None:

@@ -16,7 +16,7 @@ from gankit.cli import (
     train_cmd,
 )
 from gankit.cli.parser import OneLineParser
-from gankit.errors import GankitError, GankitWarning
+from gankit.core.errors import GankitError, GankitWarning
 
 VERBS = (train_cmd, sample_cmd, eval_cmd, encode_cmd, reconstruct_cmd, interpolate_cmd,
          train_classifier_cmd, list_cmd)

@@ -10,9 +10,9 @@ from pathlib import Path
 import numpy as np
 from torch import Tensor
 
+from gankit.core.errors import GankitError
+from gankit.core.io import atomic_path, write_text_atomic
 from gankit.data.vocab import decode_ids
-from gankit.errors import GankitError
-from gankit.io import atomic_path, write_text_atomic
 from gankit.training.run_dir import CHECKPOINTS
 from gankit.training.runs import TrainedGenerator, open_generator
 from gankit.training.sampling import images_hwc, picture, sample_generator

@@ -6,7 +6,7 @@ import argparse
 import sys
 
 from gankit.config.load import load_config
-from gankit.errors import GankitError
+from gankit.core.errors import GankitError
 from gankit.training.runs import resume_run, start_run
 
 

@@ -16,8 +16,8 @@ import yaml
 from gankit.config.overrides import parse_overrides
 from gankit.config.presets import deep_merge, load_source, read_yaml
 from gankit.config.schema import Config
-from gankit.config.validate import build_dataclass, coerce, to_plain
-from gankit.errors import GankitError
+from gankit.core.errors import GankitError
+from gankit.core.validate import build_dataclass, coerce, to_plain
 
 # On --resume, only these may change: they do not alter what the run computes step by step.
 RESUMABLE_KEYS = ("steps", "log", "device", "eval")

@@ -6,7 +6,7 @@ from typing import Any
 
 import yaml
 
-from gankit.errors import GankitError
+from gankit.core.errors import GankitError
 
 
 def parse_overrides(items: list[str]) -> dict[str, Any]:

@@ -7,8 +7,8 @@ from typing import Any
 
 import yaml
 
-from gankit.errors import GankitError
-from gankit.registry import unknown_name_message
+from gankit.core.errors import GankitError
+from gankit.core.registry import unknown_name_message
 
 PRESET_DIR = Path(__file__).parent / "presets"
 

@@ -19,7 +19,7 @@ from typing import Literal
 
 import torch
 
-from gankit.errors import GankitWarning
+from gankit.core.errors import GankitWarning
 
 Precision = Literal["auto", "fp32", "bf16"]
 PRECISIONS: tuple[str, ...] = ("auto", "fp32", "bf16")

@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from gankit.config.validate import build_dataclass
+from gankit.core.validate import build_dataclass
 from gankit.data import (  # noqa: F401  (registers)
     digits,
     folder,

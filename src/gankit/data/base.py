@@ -11,7 +11,7 @@ from typing import Any, ClassVar, Literal
 import torch
 from torch import Tensor
 
-from gankit.options import NoOptions
+from gankit.core.options import NoOptions
 
 
 class DataSource:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from gankit.errors import GankitError
+from gankit.core.errors import GankitError
 
 
 def reject_argument(name: str, argument: str | None) -> None:

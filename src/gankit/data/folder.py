@@ -12,10 +12,10 @@ import numpy as np
 import torch
 from PIL import Image
 
+from gankit.core.errors import GankitError, GankitWarning
 from gankit.data.base import InMemoryImages
 from gankit.data.checks import check_image_options, require_argument
 from gankit.data.registry import DATASETS
-from gankit.errors import GankitError, GankitWarning
 
 IMAGE_SUFFIXES = {".png", ".jpg", ".jpeg", ".bmp", ".gif", ".webp"}
 PIL_MODES = {1: "L", 3: "RGB"}

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import numpy as np
 
-from gankit.errors import GankitError
+from gankit.core.errors import GankitError
 
 IDX_TYPES = {
     0x08: np.dtype("u1"),

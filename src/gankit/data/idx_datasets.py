@@ -8,13 +8,13 @@ from typing import Literal
 
 import torch
 
+from gankit.core.errors import GankitError
 from gankit.data.base import InMemoryImages
 from gankit.data.checks import check_image_options, reject_argument
 from gankit.data.idx import read_idx
 from gankit.data.locations import search_dirs
 from gankit.data.registry import DATASETS
 from gankit.data.transform import resize_square, take_first
-from gankit.errors import GankitError
 
 SPLIT_FILES = {
     "train": ("train-images-idx3-ubyte", "train-labels-idx1-ubyte"),

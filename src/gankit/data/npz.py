@@ -19,11 +19,11 @@ import numpy as np
 import torch
 from numpy.lib.npyio import NpzFile
 
+from gankit.core.errors import GankitError
 from gankit.data.base import InMemoryImages
 from gankit.data.checks import check_image_options, require_argument
 from gankit.data.registry import DATASETS
 from gankit.data.transform import center_crop_square, resize_square
-from gankit.errors import GankitError
 
 CHANNELS = (1, 3)
 

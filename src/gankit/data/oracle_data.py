@@ -13,11 +13,11 @@ from pathlib import Path
 
 import torch
 
+from gankit.core.errors import GankitError
 from gankit.data.checks import check_positive, reject_argument
 from gankit.data.locations import search_dirs
 from gankit.data.registry import DATASETS
 from gankit.data.tokens import TokenSequences
-from gankit.errors import GankitError
 from gankit.sequences.oracle import Oracle, random_params, read_params
 
 FILE = "seqgan_oracle_params.npz"

@@ -5,7 +5,7 @@
 
 from __future__ import annotations
 
-from gankit.registry import Registry
+from gankit.core.registry import Registry
 
 DATASETS: Registry = Registry("dataset")
 

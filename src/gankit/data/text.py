@@ -14,11 +14,11 @@ from typing import Literal
 
 import torch
 
+from gankit.core.errors import GankitError
 from gankit.data.checks import check_positive, require_argument
 from gankit.data.registry import DATASETS
 from gankit.data.tokens import TokenSequences
 from gankit.data.vocab import SPECIALS, build_vocabulary
-from gankit.errors import GankitError
 
 
 @dataclass

@@ -12,9 +12,9 @@ from typing import Any
 import torch
 from torch import Tensor
 
+from gankit.core.errors import GankitError
 from gankit.data.base import DataSource, EpochSampler
 from gankit.data.vocab import Vocabulary, decode_ids
-from gankit.errors import GankitError
 
 
 class TokenSequences(DataSource):

@@ -12,9 +12,9 @@ from pathlib import Path
 import torch
 import torch.nn.functional as F
 
+from gankit.core.errors import GankitError
 from gankit.core.precision import autocast, choose_precision
 from gankit.data import dataset_options, load_dataset
-from gankit.errors import GankitError
 from gankit.metrics.extractors.classifier import (
     ClassifierInfo,
     classifier_path,

@@ -12,9 +12,9 @@ from typing import Any
 import numpy as np
 import torch
 
+from gankit.core.errors import GankitError
 from gankit.data import load_dataset
 from gankit.data.base import DataSource
-from gankit.errors import GankitError
 from gankit.metrics.extractors import DEFAULT
 from gankit.metrics.modes import ModeCoverage, mode_coverage
 from gankit.metrics.nll_oracle import nll_oracle

@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import torch
 
-from gankit.errors import GankitError
+from gankit.core.errors import GankitError
 
 CHANNELS = (1, 3)
 

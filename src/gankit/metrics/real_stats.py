@@ -13,9 +13,9 @@ from pathlib import Path
 import numpy as np
 import torch
 
+from gankit.core.errors import GankitError
+from gankit.core.io import atomic_path
 from gankit.data import dataset_options, load_dataset
-from gankit.errors import GankitError
-from gankit.io import atomic_path
 from gankit.metrics.cache import cache_dir, safe_name
 from gankit.metrics.extractors.base import Extractor
 from gankit.metrics.frechet import feature_statistics

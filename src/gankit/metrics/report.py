@@ -8,7 +8,7 @@ from typing import Any
 import numpy as np
 import torch
 
-from gankit.errors import GankitError
+from gankit.core.errors import GankitError
 from gankit.metrics.extractors import DEFAULT, build_extractor
 from gankit.metrics.frechet import feature_statistics, frechet_distance
 from gankit.metrics.images import as_nchw_uint8

@@ -9,7 +9,7 @@ from pathlib import Path
 import numpy as np
 from numpy.lib.npyio import NpzFile
 
-from gankit.errors import GankitError
+from gankit.core.errors import GankitError
 
 KEYS = ("images", "points", "tokens")
 

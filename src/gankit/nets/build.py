@@ -7,8 +7,8 @@ from typing import Any
 
 from torch import nn
 
-from gankit.config.validate import build_dataclass
-from gankit.errors import GankitError
+from gankit.core.errors import GankitError
+from gankit.core.validate import build_dataclass
 from gankit.nets.registry import NETS
 from gankit.nets.spec import CriticSpec
 

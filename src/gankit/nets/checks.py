@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from gankit.errors import GankitError
+from gankit.core.errors import GankitError
 
 
 def require_positive(key: str, value: int) -> None:

@@ -7,10 +7,10 @@ from typing import Any, ClassVar
 
 from torch import nn
 
+from gankit.core.options import NoOptions
 from gankit.nets.assemble import assemble_critic
 from gankit.nets.layers import add_spectral_norm
 from gankit.nets.spec import CriticSpec
-from gankit.options import NoOptions
 
 
 class NetFamily:

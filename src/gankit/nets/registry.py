@@ -6,6 +6,6 @@ through a linear layer); a critic maps samples to one raw score per sample, shap
 `gankit.nets.critic.Critic`: a `features` body giving a flat vector and a linear `head` to 1.
 """
 
-from gankit.registry import Registry
+from gankit.core.registry import Registry
 
 NETS: Registry = Registry("net")

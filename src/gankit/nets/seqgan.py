@@ -9,7 +9,7 @@ from typing import Any
 
 from torch import nn
 
-from gankit.errors import GankitError
+from gankit.core.errors import GankitError
 from gankit.nets.checks import require_positive, unsupported_shape
 from gankit.nets.critic import Critic
 from gankit.nets.family import NetFamily

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from gankit.config.validate import build_dataclass
+from gankit.core.validate import build_dataclass
 from gankit.objectives import (  # noqa: F401  (importing registers them)
     began,
     ebgan,

@@ -14,8 +14,8 @@ from typing import Any, ClassVar, Literal
 import torch
 from torch import Tensor, nn
 
+from gankit.core.options import NoOptions
 from gankit.nets.spec import CriticSpec
-from gankit.options import NoOptions
 
 
 @dataclass

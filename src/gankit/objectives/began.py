@@ -7,7 +7,7 @@ from typing import Any
 
 import torch
 
-from gankit.errors import GankitError
+from gankit.core.errors import GankitError
 from gankit.nets.spec import Energy
 from gankit.objectives.base import StepBatch, Terms
 from gankit.objectives.checks import require_non_negative

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 
-from gankit.errors import GankitError
+from gankit.core.errors import GankitError
 
 
 def require_positive(value: float, key: str) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from torch import Tensor, nn
 
-from gankit.errors import GankitError
+from gankit.core.errors import GankitError
 from gankit.nets.spec import CriticSpec, Energy
 from gankit.objectives.base import Objective, Phase, StepBatch, Terms
 

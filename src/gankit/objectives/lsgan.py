@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from torch import Tensor
 
-from gankit.errors import GankitError
+from gankit.core.errors import GankitError
 from gankit.objectives.base import ScoreObjective
 from gankit.objectives.defaults import adam, same_for_both
 from gankit.objectives.registry import OBJECTIVES

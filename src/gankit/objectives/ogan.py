@@ -12,7 +12,7 @@ from typing import Any
 
 from torch import Tensor, nn
 
-from gankit.errors import GankitError
+from gankit.core.errors import GankitError
 from gankit.nets.encoding import reconstruct
 from gankit.nets.spec import CriticSpec
 from gankit.objectives.base import (

@@ -1,3 +1,3 @@
-from gankit.registry import Registry
+from gankit.core.registry import Registry
 
 OBJECTIVES: Registry = Registry("objective")

@@ -17,7 +17,7 @@ import torch
 import torch.nn.functional as F
 from torch import Tensor, nn
 
-from gankit.errors import GankitError
+from gankit.core.errors import GankitError
 from gankit.objectives.base import Objective, Phase, StepBatch, Terms
 from gankit.objectives.checks import require_non_negative
 from gankit.objectives.mc_rewards import mc_rewards

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from gankit.config.validate import build_dataclass
+from gankit.core.validate import build_dataclass
 from gankit.penalties import dragan, gp, r1  # noqa: F401  (importing registers them)
 from gankit.penalties.base import Penalty
 from gankit.penalties.registry import PENALTIES

@@ -6,8 +6,8 @@ from typing import Any, ClassVar
 
 from torch import Tensor
 
+from gankit.core.options import NoOptions
 from gankit.objectives.base import StepBatch
-from gankit.options import NoOptions
 from gankit.penalties.gradients import critic_input_gradient
 
 __all__ = ["Penalty", "critic_input_gradient"]

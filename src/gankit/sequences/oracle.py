@@ -16,7 +16,7 @@ import numpy as np
 import torch
 from torch import Tensor
 
-from gankit.errors import GankitError
+from gankit.core.errors import GankitError
 from gankit.sequences.lstm import TokenLSTM
 
 GATES = ("i", "f", "c", "og")  # PyTorch's order of the LSTM gates: input, forget, cell, output

@@ -7,7 +7,7 @@ import json
 from collections.abc import Callable
 from typing import Any
 
-from gankit.io import write_text_atomic
+from gankit.core.io import write_text_atomic
 from gankit.metrics.directions import DIRECTIONS, improves
 from gankit.training.checkpoint import save_checkpoint
 from gankit.training.evaluation import plain

@@ -9,17 +9,17 @@ import torch
 from torch import nn
 
 from gankit.config.schema import Config
+from gankit.core.device import pick_device
+from gankit.core.errors import GankitError
 from gankit.core.precision import choose_precision, set_matmul_precision
 from gankit.data import load_dataset
 from gankit.data.base import DataSource
-from gankit.errors import GankitError
 from gankit.nets import NETS, build_nets
 from gankit.objectives import build_objective
 from gankit.objectives.base import Objective, TrainingPlan
 from gankit.objectives.ogan import OGAN
 from gankit.penalties import build_penalty
 from gankit.penalties.base import Penalty
-from gankit.training.device import pick_device
 from gankit.training.ema import GeneratorEMA
 from gankit.training.instance_noise import InstanceNoise
 from gankit.training.optim import make_optimizer

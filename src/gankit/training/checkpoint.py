@@ -10,8 +10,8 @@ from typing import Any
 
 import torch
 
-from gankit.errors import GankitError
-from gankit.io import atomic_path
+from gankit.core.errors import GankitError
+from gankit.core.io import atomic_path
 
 FORMAT = "gankit-checkpoint-1"
 

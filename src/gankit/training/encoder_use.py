@@ -10,9 +10,9 @@ from pathlib import Path
 import torch
 from torch import Tensor
 
+from gankit.core.errors import GankitError
 from gankit.data import dataset_options, load_dataset
 from gankit.data.base import to_unit_range
-from gankit.errors import GankitError
 from gankit.nets.encoding import encode, interpolate, reconstruct
 from gankit.training.runs import TrainedGenerator, open_generator
 from gankit.training.sampling import evaluation_mode

@@ -9,8 +9,8 @@ from typing import Any
 import torch
 from torch import Tensor
 
+from gankit.core.io import write_text_atomic
 from gankit.core.precision import autocast
-from gankit.io import write_text_atomic
 from gankit.objectives.base import Phase, Probe, StepBatch, Terms
 from gankit.training.build import Components, fingerprint, heldout_source
 from gankit.training.checkpoint import load_checkpoint, save_checkpoint

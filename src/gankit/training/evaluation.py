@@ -10,7 +10,7 @@ from typing import Any
 import numpy as np
 from torch import nn
 
-from gankit.errors import GankitError
+from gankit.core.errors import GankitError
 from gankit.metrics.evaluate import evaluate_samples
 from gankit.training.sampling import images_hwc, sample_generator
 

@@ -12,8 +12,8 @@ import torch
 from torch import nn
 
 from gankit.config.schema import Config
+from gankit.core.errors import GankitError
 from gankit.data.base import DataSource
-from gankit.errors import GankitError
 from gankit.metrics.directions import AUTO, DEFAULT_METRIC, METRICS_BY_KIND, measures
 from gankit.metrics.evaluate import POINTS_N, TOKENS_N
 from gankit.metrics.extractors import DEFAULT, build_extractor

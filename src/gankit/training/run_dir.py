@@ -8,8 +8,8 @@ from pathlib import Path
 
 from gankit.config.load import config_to_yaml
 from gankit.config.schema import Config
-from gankit.errors import GankitError
-from gankit.io import write_text_atomic
+from gankit.core.errors import GankitError
+from gankit.core.io import write_text_atomic
 
 CHECKPOINTS = ("last", "best")
 

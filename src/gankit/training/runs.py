@@ -10,11 +10,11 @@ from torch import nn
 
 from gankit.config.load import load_run_config
 from gankit.config.schema import Config
+from gankit.core.device import pick_device
+from gankit.core.errors import GankitError
 from gankit.data.vocab import Vocabulary
-from gankit.errors import GankitError
 from gankit.training.build import build_components, build_model, fingerprint
 from gankit.training.checkpoint import check_fingerprint, read_checkpoint
-from gankit.training.device import pick_device
 from gankit.training.engine import Trainer
 from gankit.training.periodic_eval import check_eval
 from gankit.training.run_dir import RunDir, create_run_dir, open_run_dir, write_run_config

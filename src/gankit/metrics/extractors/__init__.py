@@ -13,10 +13,10 @@ from pathlib import Path
 
 import torch
 
+from gankit.core.registry import Registry
 from gankit.metrics.extractors.base import Extractor
 from gankit.metrics.extractors.classifier import DomainClassifier
 from gankit.metrics.extractors.inception import InceptionFID
-from gankit.registry import Registry
 
 Factory = Callable[[str, Path | str | None, str | torch.device], Extractor]
 EXTRACTORS: Registry[Factory] = Registry("extractor")

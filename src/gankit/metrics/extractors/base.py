@@ -11,7 +11,7 @@ import numpy as np
 import torch
 from torch import nn
 
-from gankit.errors import GankitError
+from gankit.core.errors import GankitError
 from gankit.metrics.images import as_nchw_uint8
 
 BATCH = 500

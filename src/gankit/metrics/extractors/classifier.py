@@ -11,8 +11,8 @@ import torch
 from safetensors import SafetensorError
 from safetensors.torch import load_file, save_file
 
-from gankit.errors import GankitError
-from gankit.io import atomic_path, write_text_atomic
+from gankit.core.errors import GankitError
+from gankit.core.io import atomic_path, write_text_atomic
 from gankit.metrics.cache import cache_dir, file_sha256, safe_name
 from gankit.metrics.extractors.base import Extractor
 from gankit.metrics.extractors.smallcnn import ARCHITECTURE, SmallCNN, to_input

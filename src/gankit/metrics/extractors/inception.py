@@ -12,7 +12,7 @@ from pathlib import Path
 import torch
 import torch.nn.functional as F
 
-from gankit.errors import GankitError
+from gankit.core.errors import GankitError
 from gankit.metrics.cache import file_sha256
 from gankit.metrics.extractors.base import Extractor
 from gankit.metrics.extractors.inception_net import CLASSES, INPUT_SIZE, FIDInceptionV3

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
-from gankit.errors import GankitError
+from gankit.core.errors import GankitError
 
 T = TypeVar("T")
 

@@ -9,7 +9,7 @@ import typing
 from collections.abc import Mapping
 from typing import Any, Literal, TypeVar, Union, get_args, get_origin
 
-from gankit.errors import GankitError
+from gankit.core.errors import GankitError
 
 T = TypeVar("T")
 

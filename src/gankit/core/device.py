@@ -6,7 +6,7 @@ import re
 
 import torch
 
-from gankit.errors import GankitError
+from gankit.core.errors import GankitError
 
 
 def pick_device(spec: str) -> torch.device:

@@ -25,13 +25,14 @@ import numpy as np
 import torch
 from fmnist import train_for
 
+from gankit.data.pictures import images_hwc
 from gankit.metrics.evaluate import evaluate_samples
 from gankit.metrics.extractors import build_extractor
+from gankit.nets.sampling import evaluation_mode, latent_batch
 from gankit.objectives.correlation import pearson
-from gankit.training.encoder_use import open_encoder_run, real_images, reconstruct_images
 from gankit.training.evaluation import draw_samples
-from gankit.training.runs import TrainedGenerator
-from gankit.training.sampling import evaluation_mode, images_hwc, latent_batch
+from gankit.use.encoding import open_encoder_run, real_images, reconstruct_images
+from gankit.use.runs import TrainedGenerator
 
 VARIANTS = {"on": {}, "off": {"encoder": {"weight": 0.0}}}
 PRESET = "ogan-fashion-mnist"

@@ -25,9 +25,9 @@ import numpy as np
 import torch
 
 from gankit.config.load import load_config
+from gankit.nets.sampling import sample_generator
 from gankit.training.engine import Trainer
 from gankit.training.runs import start_run
-from gankit.training.sampling import sample_generator
 
 PRESET = "seqgan-oracle"
 PAPER = {"random": "10.310", "mle": "9.038", "seqgan": "8.736"}  # Table 1

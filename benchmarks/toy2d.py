@@ -32,6 +32,8 @@ OBJECTIVES = ["minimax", "ns", "lsgan", "wgan", "wgan-gp", "hinge", "ebgan", "ma
 # Variants isolate one change against an objective's preset: label → (objective, overrides).
 VARIANTS: dict[str, tuple[str, dict]] = {
     "ebgan-no-pt": ("ebgan", {"objective_options": {"pt_weight": 0.0}}),
+    # Algorithm 1's fixed n_critic instead of the released code's schedule (the wgan presets').
+    "wgan-algorithm-1": ("wgan", {"objective_options": {"critic_schedule": "algorithm"}}),
 }
 PUBLISHED = {  # (ring modes, ring % HQ, ring KL, grid modes, grid % HQ, grid KL)
     "GAN (VEEGAN Table 1)": ("1", "99.3", "", "3.3", "0.5", ""),
@@ -41,10 +43,12 @@ PUBLISHED = {  # (ring modes, ring % HQ, ring KL, grid modes, grid % HQ, grid KL
 }
 
 
-def run_one(objective: str, data: str, seed: int, steps: int | None, root: Path) -> dict:
+def run_one(objective: str, data: str, seed: int, steps: int | None, root: Path,
+            precision: str = "fp32") -> dict:
     base, extra = VARIANTS.get(objective, (objective, {}))
     overrides = {"seed": seed, "out": str(root / f"{objective}-{data}-{seed}"), "device": "cpu",
-                 "log": {"progress": False, "tensorboard": False}, **extra}
+                 "precision": precision, "log": {"progress": False, "tensorboard": False},
+                 **extra}
     if steps:
         overrides["steps"] = steps
     started = time.perf_counter()
@@ -54,7 +58,7 @@ def run_one(objective: str, data: str, seed: int, steps: int | None, root: Path)
     points = gankit.sample(run, n=2500, seed=1000 + seed, device="cpu").numpy()
     score = mode_coverage(points, source.centers.numpy(), source.sigma)
     return {"objective": objective, "data": data, "seed": seed, "seconds": seconds,
-            **score.as_dict()}
+            "precision": precision, **score.as_dict()}
 
 
 def latest_per_seed(results: list[dict]) -> list[dict]:
@@ -104,6 +108,8 @@ def main() -> int:
     parser.add_argument("--first-seed", type=int, default=0,
                         help="run seeds first-seed … first-seed+seeds−1 (to add seeds to a table)")
     parser.add_argument("--steps", type=int, default=None, help="override the presets' steps")
+    parser.add_argument("--precision", default="fp32", choices=["fp32", "bf16", "auto"],
+                        help="fp32 (default) keeps results comparable across machines")
     parser.add_argument("--jsonl", type=Path, default=None, help="also append each result here")
     parser.add_argument("--threads", type=int, default=1,
                         help="torch CPU threads (1 is fastest for these small nets; run ring and "
@@ -124,7 +130,8 @@ def main() -> int:
         for objective in args.objectives:
             for data in args.data:
                 for seed in range(args.first_seed, args.first_seed + args.seeds):
-                    result = run_one(objective, data, seed, args.steps, Path(tmp))
+                    result = run_one(objective, data, seed, args.steps, Path(tmp),
+                                     args.precision)
                     results.append(result)
                     print(json.dumps(result), file=sys.stderr, flush=True)
                     if args.jsonl:

@@ -13,15 +13,16 @@ from typing import Any
 import torch
 
 from gankit.config.load import load_config
-from gankit.training.encoder_use import (
+from gankit.nets.sampling import sample_generator
+from gankit.training.engine import Trainer
+from gankit.training.runs import resume_run, start_run
+from gankit.use.encoding import (
     encode_images,
     open_encoder_run,
     real_images,
     reconstruct_images,
 )
-from gankit.training.engine import Trainer
-from gankit.training.runs import TrainedGenerator, load_generator, resume_run, start_run
-from gankit.training.sampling import sample_generator
+from gankit.use.runs import TrainedGenerator, load_generator
 
 
 def train(source: str | None = None, **overrides: Any) -> Path:

@@ -90,7 +90,7 @@ def test_bad_text_files_are_one_line(tmp_path, capsys, content, message):
     (["seqgan-text"], "needs a path"),
     (["seqgan-oracle", "data=ring"], "objective 'seqgan' trains on tokens"),
     (["ns-ring", "data=oracle", "data_options.random_init=true", "data_options.n=8"],
-     "token sequences train with objective=seqgan"),
+     "but oracle holds tokens; for tokens use objective=seqgan"),
     (["seqgan-oracle", "data_options.random_init=true", "data_options.n=8", "z_dim=8"],
      "set z_dim=20"),
 ])

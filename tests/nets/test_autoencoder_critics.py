@@ -29,25 +29,26 @@ def built(request):
 def test_energy_code_and_reconstruction_shapes(built):
     shape, generator, critic = built
     x = generator(torch.randn(3, Z))
-    energy, code = critic.energy_and_code(x)
+    output = critic(x)
+    energy, code = output.energy, output.code
     assert isinstance(critic, AutoencoderCritic)
     assert energy.shape == (3,) and (energy >= 0).all()
     assert code.shape == (3, 4)
-    assert critic.reconstruct(x).shape == (3, *shape)
-    torch.testing.assert_close(critic(x), energy)
+    assert critic.decoder(critic.encoder(x)).shape == (3, *shape)
+    torch.testing.assert_close(output.score, energy)
 
 
 def test_energy_is_the_reconstruction_error(built):
     _, generator, critic = built
     critic.eval()
     x = generator(torch.randn(2, Z)).detach()
-    expected = (critic.reconstruct(x) - x).flatten(1).norm(dim=1)
-    torch.testing.assert_close(critic(x), expected)
+    expected = (critic.decoder(critic.encoder(x)) - x).flatten(1).norm(dim=1)
+    torch.testing.assert_close(critic(x).energy, expected)
 
 
 def test_gradients_reach_the_encoder_and_the_decoder(built):
     _, generator, critic = built
-    critic(generator(torch.randn(4, Z))).sum().backward()
+    critic(generator(torch.randn(4, Z))).score.sum().backward()
     for net in (generator, critic):
         grads = [p.grad for p in net.parameters()]
         assert all(g is not None and torch.isfinite(g).all() for g in grads)

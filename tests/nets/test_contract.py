@@ -44,7 +44,7 @@ def test_output_shapes(case):
     shape, generator, critic = case
     fake = generator(torch.randn(4, Z))
     assert fake.shape == (4, *shape)
-    assert critic(fake).shape == (4,)
+    assert critic(fake).score.shape == (4,)
 
 
 def test_image_generators_stay_in_unit_range(case):
@@ -63,12 +63,12 @@ def test_critic_is_features_then_head(case):
     assert isinstance(critic, Critic)
     assert features.shape == (3, critic.feature_dim)
     assert critic.head.out_features == 1
-    torch.testing.assert_close(critic(x), critic.head(features).squeeze(1))
+    torch.testing.assert_close(critic(x).score, critic.head(features).squeeze(1))
 
 
 def test_gradients_reach_every_parameter(case):
     _, generator, critic = case
-    critic(generator(torch.randn(4, Z))).sum().backward()
+    critic(generator(torch.randn(4, Z))).score.sum().backward()
     for net in (generator, critic):
         grads = [p.grad for p in net.parameters()]
         assert all(g is not None and torch.isfinite(g).all() for g in grads)
@@ -82,4 +82,4 @@ def test_batch_of_one_in_eval_mode(case):
     with torch.no_grad():
         fake = generator(torch.randn(1, Z))
         assert fake.shape == (1, *shape)
-        assert critic(fake).shape == (1,)
+        assert critic(fake).score.shape == (1,)

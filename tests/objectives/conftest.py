@@ -6,24 +6,21 @@ import pytest
 import torch
 from torch import Tensor, nn
 
-from gankit.objectives.base import StepBatch
+from gankit.core.step import CriticOutput, StepBatch, Terms
 
 
 class ScoreIsInput(nn.Module):
     """A stand-in critic whose score is its input, so a test chooses the scores directly."""
 
-    def forward(self, x: Tensor) -> Tensor:
-        return x.reshape(-1)
+    def forward(self, x: Tensor, labels: Tensor | None = None) -> CriticOutput:
+        return CriticOutput(x.reshape(-1))
 
 
 class EnergyIsInput(nn.Module):
     """A stand-in autoencoder critic: a row [e, c1, c2, ...] has energy e and code (c1, c2, ...)."""
 
-    def forward(self, x: Tensor) -> Tensor:
-        return self.energy_and_code(x)[0]
-
-    def energy_and_code(self, x: Tensor) -> tuple[Tensor, Tensor]:
-        return x[:, 0], x[:, 1:]
+    def forward(self, x: Tensor, labels: Tensor | None = None) -> CriticOutput:
+        return CriticOutput(x[:, 0], x[:, 1:], x[:, 0])
 
 
 def make_batch(
@@ -73,8 +70,8 @@ class FirstEntryIsScore(nn.Module):
     """A stand-in critic whose score is each sample's first entry, so the other entries only
     change distances between real and fake samples."""
 
-    def forward(self, x: Tensor) -> Tensor:
-        return x[:, 0]
+    def forward(self, x: Tensor, labels: Tensor | None = None) -> CriticOutput:
+        return CriticOutput(x[:, 0])
 
 
 def paired_batch(real: Sequence[Sequence[float]], fake: Sequence[Sequence[float]]) -> StepBatch:
@@ -86,3 +83,29 @@ def paired_batch(real: Sequence[Sequence[float]], fake: Sequence[Sequence[float]
 def paired() -> Callable[..., StepBatch]:
     """paired(real_rows, fake_rows) -> StepBatch scored by the rows' first entries."""
     return paired_batch
+
+
+def after_round(real_energy: float, fake_energy: float) -> StepBatch:
+    """A data-less batch for a state update: the round's critic update saw mean real energy
+    `real_energy`, its generator update mean fake energy `fake_energy`."""
+    done = {"d": Terms({}, {"energy_real": torch.tensor(real_energy)}),
+            "g": Terms({}, {"energy_fake": torch.tensor(fake_energy)})}
+    empty = torch.zeros(0, 1)
+    return StepBatch(critic=EnergyIsInput(), real=empty, fake=empty, z=empty, step=0,
+                     rng=torch.Generator(), done=done)
+
+
+@pytest.fixture
+def round_done() -> Callable[..., StepBatch]:
+    """round_done(real_energy, fake_energy) -> the batch a state update sees after a round."""
+    return after_round
+
+
+def find_entry(objective, plan, name):
+    return next(e for e in objective.schedule(plan) if e.name == name)
+
+
+@pytest.fixture
+def entry() -> Callable:
+    """entry(objective, plan, name) -> the update called `name` in the objective's schedule."""
+    return find_entry

@@ -2,6 +2,7 @@ import pytest
 import torch
 
 from gankit.core.errors import GankitError
+from gankit.core.step import BeforeGame, TrainingPlan
 from gankit.objectives import build_objective
 from gankit.objectives.energy import PRETRAIN_PHASE
 
@@ -37,14 +38,17 @@ def test_pulling_away_gradient_reaches_the_fakes(energy):
     build_objective("ebgan", {}).generator_loss(batch).total().backward()
     assert batch.fake.grad[:, 1:].abs().sum() > 0
 
+PLAN = TrainingPlan(batch_size=64, steps=10)
+
 
 def test_pretraining_phase_reconstructs_real_data_only(energy):
     objective = build_objective("ebgan", {"pretrain_critic_steps": 50})
-    (phase,) = objective.phases()
-    assert (phase.name, phase.steps, phase.trains, phase.needs_fake) == (
-        PRETRAIN_PHASE, 50, "critic", False)
+    phase, *game = objective.schedule(PLAN)
+    assert (phase.name, phase.when, phase.trains, phase.fake) == (
+        PRETRAIN_PHASE, BeforeGame(50), "critic", False)
     assert phase.loss(energy(REAL, FAKE)).total().item() == pytest.approx(2.0)
-    assert build_objective("ebgan", {}).phases() == []
+    assert [e.name for e in game] == ["d", "g"]
+    assert [e.name for e in build_objective("ebgan", {}).schedule(PLAN)] == ["d", "g"]
 
 
 def test_paper_energy_is_the_euclidean_norm():

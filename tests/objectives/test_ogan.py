@@ -2,9 +2,9 @@ import pytest
 import torch
 
 from gankit.core.errors import GankitError
+from gankit.core.step import CriticOutput, StepBatch, TrainingPlan
 from gankit.nets.encoder_critic import EncoderCritic
 from gankit.objectives import build_objective
-from gankit.objectives.base import StepBatch
 from gankit.objectives.correlation import pearson
 from gankit.objectives.ogan import OGAN
 
@@ -40,14 +40,8 @@ class CodeIsInput(torch.nn.Module):
 
     code_dim = 3
 
-    def forward(self, x):
-        return self.score(self.encode(x))
-
-    def encode(self, x):
-        return x
-
-    def score(self, codes):
-        return codes.mean(dim=1)
+    def forward(self, x, labels=None):
+        return CriticOutput(x.mean(dim=1), x)
 
 
 def batch(real, fake, z):
@@ -99,6 +93,20 @@ def test_encoder_critic_scores():
     features = torch.nn.Identity()
     mean = EncoderCritic(features, 4, 3, "mean")
     x = torch.randn(5, 4)
-    torch.testing.assert_close(mean(x), mean.encode(x).mean(dim=1))
+    torch.testing.assert_close(mean(x).score, mean.encoder(x).mean(dim=1))
+    torch.testing.assert_close(mean(x).code, mean.encoder(x))
     head = EncoderCritic(features, 4, 3, "head")
-    torch.testing.assert_close(head(x), head.head(head.encode(x)).squeeze(1))
+    torch.testing.assert_close(head(x).score, head.head(head.encoder(x)).squeeze(1))
+
+
+def loss_of(objective, name):
+    return next(e.loss for e in objective.schedule(TrainingPlan(8, 10)) if e.name == name)
+
+
+def test_the_schedule_wraps_the_inner_updates_and_keeps_its_projection():
+    wrapped = OGAN(build_objective("wgan", {"clip": 0.2}), weight=0.5)
+    schedule = wrapped.schedule(TrainingPlan(8, 10, n_critic=3))
+    assert [e.name for e in schedule] == ["d", "g"]
+    assert schedule[0].project is not None and schedule[0].when.count(0) == 3
+    terms = loss_of(wrapped, "d")(batch(REAL, FAKE, Z))
+    assert "correlation" in terms.losses and "real" in terms.losses

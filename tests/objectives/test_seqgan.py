@@ -11,13 +11,15 @@ import torch.nn.functional as F
 from torch import nn
 
 from gankit.core.errors import GankitError
+from gankit.core.step import BeforeGame, CriticOutput, StepBatch, TrainingPlan
 from gankit.nets import build_nets
 from gankit.objectives import build_objective
-from gankit.objectives.base import StepBatch, TrainingPlan
 from gankit.objectives.mc_rewards import mc_rewards
 from gankit.objectives.policy_gradient import policy_gradient_loss
 from gankit.objectives.rollout import RolloutPolicy
 from gankit.sequences.lstm import TokenLSTM
+
+PLAN = TrainingPlan(batch_size=64, steps=200, data_size=10_000)
 
 
 def test_policy_gradient_loss_by_hand():
@@ -110,8 +112,8 @@ class LinearCritic(nn.Module):
             self.head.weight.fill_(2.0)
             self.head.bias.fill_(1.0)
 
-    def forward(self, x):
-        return self.head(x.float()).squeeze(1)
+    def forward(self, x, labels=None):
+        return CriticOutput(self.head(x.float()).squeeze(1))
 
 
 def test_critic_loss_by_hand():
@@ -171,7 +173,8 @@ def test_generator_loss_and_state_round_trip():
     assert set(terms.losses) == {"pg"} and terms.losses["pg"].requires_grad
     assert 0 < terms.stats["reward"].item() < 1
     assert critic.training  # put back in training mode after scoring without dropout
-    objective.after_generator_step(terms, terms)
+    follow = next(e for e in objective.schedule(PLAN) if e.name == "rollout")
+    follow.loss(batch)
 
     buffer = io.BytesIO()
     torch.save(objective.state_dict(), buffer)
@@ -186,12 +189,12 @@ def test_generator_loss_and_state_round_trip():
 
 def test_phases_count_epochs():
     objective = build_objective("seqgan", {"mle_epochs": 120, "d_pretrain_epochs": 150})
-    objective.bind(TrainingPlan(batch_size=64, steps=200, data_size=10_000))
-    mle, pretrain_d = objective.phases()
-    assert (mle.name, mle.steps, mle.trains, mle.needs_fake) == ("mle", 120 * 157, "generator",
-                                                                 False)
-    assert mle.own_optimizer and mle.eval_every == 5 * 157
-    assert (pretrain_d.steps, pretrain_d.trains) == (150 * 157, "critic")
+    mle, pretrain_d, *game = objective.schedule(PLAN)
+    assert (mle.name, mle.when, mle.trains, mle.fake) == ("mle", BeforeGame(120 * 157),
+                                                          "generator", False)
+    assert mle.optimizer == "mle" and mle.eval_every == 5 * 157
+    assert (pretrain_d.when, pretrain_d.trains) == (BeforeGame(150 * 157), "critic")
+    assert [e.name for e in game] == ["d", "g", "rollout"]
 
 
 def test_mle_loss_is_the_mean_token_nll():
@@ -200,7 +203,7 @@ def test_mle_loss_is_the_mean_token_nll():
     real = torch.randint(0, 9, (3, 5))
     batch = StepBatch(critic=critic, real=real, fake=real[:0], z=torch.zeros(3, 5), step=0,
                       rng=torch.Generator(), generator=generator)
-    expected = -generator.log_probs(real).mean()
+    expected = -generator(None, tokens=real).mean()
     torch.testing.assert_close(objective.mle_loss(batch).losses["nll"], expected)
     batch.generator = nn.Linear(5, 5)
     with pytest.raises(GankitError, match="net=seqgan"):

@@ -5,8 +5,9 @@ import torch
 from torch import nn
 
 from gankit.core.errors import GankitError
+from gankit.core.step import StepBatch
+from gankit.nets.critic import ScoreCritic
 from gankit.objectives import build_objective
-from gankit.objectives.base import StepBatch
 
 W = [3.0, 4.0]  # ||w|| = 5
 B = 0.5
@@ -19,7 +20,7 @@ def linear_critic() -> nn.Module:
     with torch.no_grad():
         layer.weight.copy_(torch.tensor([W]))
         layer.bias.fill_(B)
-    return nn.Sequential(layer, nn.Flatten(0))
+    return ScoreCritic(nn.Sequential(layer, nn.Flatten(0)))
 
 
 def score(x: list[float]) -> float:
@@ -54,7 +55,7 @@ def test_gp_weight_option_scales_the_term():
 
 def test_same_rng_state_same_loss_and_no_global_rng_use():
     torch.manual_seed(1)
-    critic = nn.Sequential(nn.Linear(2, 16), nn.Tanh(), nn.Linear(16, 1), nn.Flatten(0))
+    critic = ScoreCritic(nn.Sequential(nn.Linear(2, 16), nn.Tanh(), nn.Linear(16, 1), nn.Flatten(0)))
     objective = build_objective("wgan-gp", {})
     state = torch.get_rng_state()
     first = objective.critic_loss(make(critic, seed=7)).losses["gp"]

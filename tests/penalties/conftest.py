@@ -6,7 +6,8 @@ import pytest
 import torch
 from torch import Tensor, nn
 
-from gankit.objectives.base import StepBatch
+from gankit.core.step import StepBatch
+from gankit.nets.critic import ScoreCritic
 
 # Samples are 1x2x2 images, so the critics flatten them first, as image critics do.
 REAL = torch.tensor([[1.0, 2.0, 0.0, -1.0], [0.5, -0.5, 3.0, 1.0], [-2.0, 0.0, 1.0, 1.0]])
@@ -19,15 +20,15 @@ def linear_critic(weights: Sequence[float], bias: float = 0.25) -> nn.Module:
     with torch.no_grad():
         layer.weight.copy_(torch.tensor([list(weights)]))
         layer.bias.fill_(bias)
-    return nn.Sequential(nn.Flatten(), layer, nn.Flatten(0))
+    return ScoreCritic(nn.Sequential(nn.Flatten(), layer, nn.Flatten(0)))
 
 
 def curved_critic() -> nn.Module:
     """A critic whose gradient depends on where it is taken, so random points matter."""
     generator = torch.Generator().manual_seed(3)
-    critic = nn.Sequential(
+    critic = ScoreCritic(nn.Sequential(
         nn.Flatten(), nn.Linear(4, 16), nn.Tanh(), nn.Linear(16, 1), nn.Flatten(0)
-    )
+    ))
     with torch.no_grad():
         for parameter in critic.parameters():
             parameter.copy_(torch.randn(parameter.shape, generator=generator))
@@ -63,7 +64,7 @@ def batch() -> Callable[..., StepBatch]:
 
 
 def weight_grad(critic: nn.Module) -> Tensor:
-    return critic[1].weight.grad[0]
+    return critic.body[1].weight.grad[0]
 
 
 @pytest.fixture

@@ -1,6 +1,7 @@
 import pytest
 import torch
 
+from gankit.nets.critic import ScoreCritic
 from gankit.penalties import build_penalty
 
 W = [1.0, 2.0, 2.0, 4.0]  # ||w||^2 = 25
@@ -12,7 +13,7 @@ def test_linear_critic_penalty_is_half_squared_norm(linear, batch):
 
 def test_quadratic_critic_by_hand(batch):
     # D(x) = sum(x^2) has gradient 2x, so the penalty is mean over samples of 2 * sum(x^2).
-    critic = torch.nn.Sequential(torch.nn.Flatten(), _SumOfSquares())
+    critic = ScoreCritic(torch.nn.Sequential(torch.nn.Flatten(), _SumOfSquares()))
     real = batch(critic).real.flatten(1).tolist()
     expected = sum(2 * sum(v * v for v in row) for row in real) / len(real)
     assert build_penalty("r1", {})(batch(critic)).item() == pytest.approx(expected)

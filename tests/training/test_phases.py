@@ -26,13 +26,14 @@ def test_phases_run_before_the_game(tmp_path, tiny_ring_overrides):
     trainer = start_run(tiny(tiny_ring_overrides, tmp_path, "run", MAGAN))
     assert trainer.total_steps() == 3 + 2 + 8
     trainer.fit()
-    assert trainer.phase_steps == {"pretrain_critic": 3, "margin_estimate": 2}
+    assert {k: trainer.runs[k] for k in ("pretrain_critic", "margin_estimate")} == {
+        "pretrain_critic": 3, "margin_estimate": 2}
     assert trainer.step == 8
     assert trainer.parts.objective.margin() > 0
     records = [json.loads(line) for line in (tmp_path / "run" / "metrics.jsonl").open()]
     assert any("pretrain_critic/energy_real" in r for r in records)
     assert any("margin_estimate/margin" in r for r in records)
-    assert any("g/margin" in r for r in records)
+    assert any("state/margin" in r for r in records)  # logged during the game
 
 
 def test_measuring_phase_changes_no_weight(tmp_path, tiny_ring_overrides):
@@ -41,7 +42,7 @@ def test_measuring_phase_changes_no_weight(tmp_path, tiny_ring_overrides):
         trainer.train_step()
     before = {k: v.clone() for k, v in trainer.parts.critic.state_dict().items()}
     trainer.train_step()
-    assert trainer.phase_steps["margin_estimate"] == 1
+    assert trainer.runs["margin_estimate"] == 1
     for key, value in trainer.parts.critic.state_dict().items():
         assert torch.equal(value, before[key]), key
 

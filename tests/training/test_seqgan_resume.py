@@ -25,8 +25,8 @@ def state(trainer):
     named = {**{f"g.{k}": v for k, v in p.generator.state_dict().items()},
              **{f"d.{k}": v for k, v in p.critic.state_dict().items()},
              **{f"beta.{k}": v for k, v in p.objective.rollout.state_dict().items()}}
-    return named, (p.g_opt.state_dict(), p.d_opt.state_dict(),
-                   trainer.phase_optimizers["mle"].state_dict())
+    return named, (p.optimizers["g"].state_dict(), p.optimizers["d"].state_dict(),
+                   p.optimizers["mle"].state_dict())
 
 
 def same(a, b):
@@ -57,7 +57,7 @@ def test_resume_matches_uninterrupted(tmp_path, where):
 
     first = start_run(load_config(None, TINY + [f"out={tmp_path / 'split'}"]))
     if where == "mle":
-        interrupt_when(first, lambda t: t.phase_steps["mle"] == 3)
+        interrupt_when(first, lambda t: t.runs["mle"] == 3)
     else:
         interrupt_when(first, lambda t: t.step == 2)
     first.fit()

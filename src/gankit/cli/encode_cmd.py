@@ -9,7 +9,7 @@ import numpy as np
 
 from gankit.cli.encoder_args import add_common, check_out, open_run_and_images
 from gankit.core.io import atomic_path
-from gankit.training.encoder_use import encode_images
+from gankit.use.encoding import encode_images
 
 
 def add_parser(verbs: argparse._SubParsersAction) -> None:

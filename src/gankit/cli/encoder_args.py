@@ -6,9 +6,9 @@ import argparse
 from pathlib import Path
 
 from gankit.core.errors import GankitError
-from gankit.training.encoder_use import RealImages, open_encoder_run, real_images
 from gankit.training.run_dir import CHECKPOINTS
-from gankit.training.runs import TrainedGenerator
+from gankit.use.encoding import RealImages, open_encoder_run, real_images
+from gankit.use.runs import TrainedGenerator
 
 
 def add_common(parser: argparse.ArgumentParser, n_default: int | None) -> None:

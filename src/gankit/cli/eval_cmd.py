@@ -18,7 +18,7 @@ from gankit.metrics.sample_files import read_samples
 from gankit.training.evaluation import eval_record, plain
 from gankit.training.logger import append_jsonl
 from gankit.training.run_dir import CHECKPOINTS, open_run_dir
-from gankit.training.run_eval import evaluate_run
+from gankit.use.evaluate import evaluate_run
 
 INCEPTION = "inception-v3-fid"
 

@@ -6,8 +6,8 @@ import argparse
 import sys
 
 from gankit.cli.encoder_args import add_common, check_out, open_run_and_images
-from gankit.training.encoder_use import interpolation_rows
-from gankit.training.sampling import images_hwc
+from gankit.data.pictures import images_hwc
+from gankit.use.encoding import interpolation_rows
 from gankit.viz.grid import image_grid, save_png
 
 

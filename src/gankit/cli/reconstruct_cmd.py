@@ -10,8 +10,8 @@ import numpy as np
 from gankit.cli.encoder_args import add_common, check_out, open_run_and_images
 from gankit.core.errors import GankitError
 from gankit.core.io import atomic_path
-from gankit.training.encoder_use import reconstruct_images
-from gankit.training.sampling import images_hwc
+from gankit.data.pictures import images_hwc
+from gankit.use.encoding import reconstruct_images
 from gankit.viz.grid import image_grid, save_png
 
 

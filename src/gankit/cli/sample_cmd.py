@@ -12,10 +12,11 @@ from torch import Tensor
 
 from gankit.core.errors import GankitError
 from gankit.core.io import atomic_path, write_text_atomic
+from gankit.data.pictures import images_hwc, picture
 from gankit.data.vocab import decode_ids
+from gankit.nets.sampling import sample_generator
 from gankit.training.run_dir import CHECKPOINTS
-from gankit.training.runs import TrainedGenerator, open_generator
-from gankit.training.sampling import images_hwc, picture, sample_generator
+from gankit.use.runs import TrainedGenerator, open_generator
 from gankit.viz.grid import save_png
 
 FORMATS = {"points": (".npz", ".png"), "images": (".npz", ".png"), "tokens": (".npz", ".txt")}

@@ -82,6 +82,7 @@ def _check_ranges(config: Config) -> None:
                 "n_critic": config.n_critic, "log.every": config.log.every,
                 "log.sample_every": config.log.sample_every,
                 "log.checkpoint_every": config.log.checkpoint_every}
+    positive |= {f"penalties[{i}].every": p.every for i, p in enumerate(config.penalties)}
     for key, value in positive.items():
         if value < 1:
             raise GankitError(f"{key} must be at least 1, got {value}")

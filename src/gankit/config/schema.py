@@ -22,6 +22,9 @@ class PenaltyConfig:
     name: str = "gp"
     weight: float = 10.0
     options: dict = field(default_factory=dict)
+    # Lazy regularisation (StyleGAN2): run the penalty as its own update after every k-th critic
+    # update only, with its weight multiplied by k. 1: in every critic update's loss.
+    every: int = 1
 
 
 @dataclass

@@ -6,12 +6,25 @@ Every source can save and restore its sampling position so a resumed run sees th
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any, ClassVar, Literal
 
+import numpy as np
 import torch
 from torch import Tensor
 
 from gankit.core.options import NoOptions
+from gankit.data.pictures import picture
+
+
+@dataclass(frozen=True)
+class Preview:
+    """What a training preview shows: a picture (uint8 H×W×C, saved `scale` times larger) or
+    text lines."""
+
+    picture: np.ndarray | None = None
+    text: str | None = None
+    scale: int = 2
 
 
 class DataSource:
@@ -24,6 +37,14 @@ class DataSource:
 
     def sample(self, n: int, rng: torch.Generator) -> Tensor:
         raise NotImplementedError
+
+    def preview(self, samples: Tensor) -> Preview:
+        """How a batch of generated samples is shown during training."""
+        return Preview(picture=picture(samples))
+
+    def preview_count(self, n_samples: int, n_points: int) -> int:
+        """How many samples a preview shows, given log.n_samples and log.n_points."""
+        return n_samples
 
     def state_dict(self) -> dict[str, Any]:
         return {}
@@ -91,8 +112,3 @@ class InMemoryImages(DataSource):
 def to_unit_range(images: Tensor) -> Tensor:
     """uint8 [0, 255] → float32 [-1, 1]."""
     return images.float().div_(127.5).sub_(1.0)
-
-
-def to_uint8(images: Tensor) -> Tensor:
-    """float [-1, 1] → uint8 [0, 255] (clamped)."""
-    return ((images.detach().float().clamp(-1, 1) + 1) * 127.5).round().to(torch.uint8)

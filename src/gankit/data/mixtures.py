@@ -12,8 +12,9 @@ from dataclasses import dataclass
 import torch
 from torch import Tensor
 
-from gankit.data.base import DataSource
+from gankit.data.base import DataSource, Preview
 from gankit.data.checks import check_positive, reject_argument
+from gankit.data.pictures import picture
 from gankit.data.registry import DATASETS
 
 RING_SIGMA = 0.01
@@ -34,6 +35,13 @@ class GaussianMixture(DataSource):
         modes = torch.randint(len(self.centers), (n,), generator=rng)
         noise = torch.randn(n, 2, generator=rng)
         return self.centers[modes] + self.sigma * noise
+
+    def preview(self, samples: Tensor) -> Preview:
+        """A scatter plot over the modes."""
+        return Preview(picture=picture(samples, self.centers), scale=1)
+
+    def preview_count(self, n_samples: int, n_points: int) -> int:
+        return n_points
 
 
 def ring_centers(count: int = 8, radius: float = 1.0) -> Tensor:

@@ -13,7 +13,7 @@ import torch
 from torch import Tensor
 
 from gankit.core.errors import GankitError
-from gankit.data.base import DataSource, EpochSampler
+from gankit.data.base import DataSource, EpochSampler, Preview
 from gankit.data.vocab import Vocabulary, decode_ids
 
 
@@ -40,6 +40,9 @@ class TokenSequences(DataSource):
     def decode(self, tokens: Tensor) -> list[str]:
         """One line per sequence: words or characters for text, token ids otherwise."""
         return decode_ids(tokens, self.vocabulary)
+
+    def preview(self, samples: Tensor) -> Preview:
+        return Preview(text="\n".join(self.decode(samples)) + "\n")
 
     def state_dict(self) -> dict[str, Any]:
         state = self.sampler.state_dict()

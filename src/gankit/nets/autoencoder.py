@@ -4,13 +4,15 @@ from __future__ import annotations
 
 from torch import Tensor, nn
 
+from gankit.core.step import CriticOutput
 from gankit.nets.energy import reconstruction_error
 
 
 class AutoencoderCritic(nn.Module):
     """`encoder` maps samples to flat N×code_dim codes; `decoder` maps codes back to samples.
 
-    `critic(x)` is the energy per sample, shape (N,), so penalties work on it as on a score.
+    `critic(x)` gives the energy per sample (N,) in float32 as the score, so penalties work on it
+    as on any score, and the bottleneck code (N, code_dim).
     """
 
     def __init__(self, encoder: nn.Module, decoder: nn.Module, energy: str) -> None:
@@ -19,16 +21,7 @@ class AutoencoderCritic(nn.Module):
         self.decoder = decoder
         self.energy_kind = energy
 
-    def forward(self, x: Tensor) -> Tensor:
-        return self.energy_and_code(x)[0]
-
-    def encode(self, x: Tensor) -> Tensor:
-        return self.encoder(x)
-
-    def reconstruct(self, x: Tensor) -> Tensor:
-        return self.decoder(self.encoder(x))
-
-    def energy_and_code(self, x: Tensor) -> tuple[Tensor, Tensor]:
-        """Energies (N,) in float32 and the bottleneck codes (N, code_dim)."""
+    def forward(self, x: Tensor, labels: Tensor | None = None) -> CriticOutput:
         code = self.encoder(x)
-        return reconstruction_error(x, self.decoder(code), self.energy_kind), code
+        energy = reconstruction_error(x, self.decoder(code), self.energy_kind)
+        return CriticOutput(energy, code, energy)

@@ -13,6 +13,7 @@ from torch import nn
 
 from gankit.nets.checks import require_positive, unsupported_shape
 from gankit.nets.family import NetFamily
+from gankit.nets.generator import SequentialGenerator
 from gankit.nets.registry import NETS
 
 BASE = {28: 7, 32: 8, 64: 8}  # image size → the smallest map (the paper keeps 8×8)
@@ -79,4 +80,4 @@ def _decoder(options: BeganOptions, data_shape: tuple[int, ...], code_dim: int) 
     for _ in range(stages):
         layers += [*_convs(n, options.repeat), nn.Upsample(scale_factor=2, mode="nearest")]
     layers += [*_convs(n, options.repeat), nn.Conv2d(n, channels, 3, 1, 1), nn.Tanh()]
-    return nn.Sequential(*layers)
+    return SequentialGenerator(*layers)

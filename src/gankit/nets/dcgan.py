@@ -17,6 +17,7 @@ from gankit.nets.checks import (
     unsupported_shape,
 )
 from gankit.nets.family import NetFamily
+from gankit.nets.generator import SequentialGenerator
 from gankit.nets.layers import LEAK, dcgan_init, norm_2d
 from gankit.nets.registry import NETS
 
@@ -107,7 +108,7 @@ def _generator(o: DcganOptions, channels: int, start: int, stages: int, z_dim: i
     for i in range(stages - 1):
         layers += _up(top // 2**i, top // 2 ** (i + 1), norm)
     layers += [nn.ConvTranspose2d(o.width, channels, 4, 2, 1), nn.Tanh()]
-    return nn.Sequential(*layers)
+    return SequentialGenerator(*layers)
 
 
 def _critic_body(o: DcganOptions, channels: int, start: int, stages: int) -> tuple[nn.Module, int]:

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from torch import Tensor, nn
 
+from gankit.core.step import CriticOutput
+
 
 class EncoderCritic(nn.Module):
     def __init__(self, features: nn.Module, feature_dim: int, code_dim: int, score: str) -> None:
@@ -14,15 +16,8 @@ class EncoderCritic(nn.Module):
         self.score_kind = score
         self.head = nn.Linear(code_dim, 1) if score == "head" else None
 
-    def forward(self, x: Tensor) -> Tensor:
-        return self.score(self.encode(x))
-
-    def encode(self, x: Tensor) -> Tensor:
-        """E(x), N×code_dim."""
-        return self.encoder(x)
-
-    def score(self, codes: Tensor) -> Tensor:
-        """D(x) = avg(E(x)), or T(E(x)) with the head, shape (N,)."""
-        if self.head is None:
-            return codes.mean(dim=1)
-        return self.head(codes).squeeze(1)
+    def forward(self, x: Tensor, labels: Tensor | None = None) -> CriticOutput:
+        """The code E(x) (N×code_dim) and the score D(x) = avg(E(x)), or T(E(x)) with the head."""
+        code = self.encoder(x)
+        score = code.mean(dim=1) if self.head is None else self.head(code).squeeze(1)
+        return CriticOutput(score, code)

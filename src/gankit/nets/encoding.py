@@ -14,18 +14,17 @@ def standardise(codes: Tensor) -> Tensor:
     return centred / centred.pow(2).mean(dim=1, keepdim=True).sqrt().clamp_min(1e-12)
 
 
-def encode(critic: nn.Module, x: Tensor) -> Tensor:
+def encode(critic: nn.Module, x: Tensor, labels: Tensor | None = None) -> Tensor:
     """𝒩(E(x)), N×z_dim in float32."""
-    encoder = getattr(critic, "encode", None)
-    if encoder is None or getattr(critic, "code_dim", None) is None:
+    if getattr(critic, "code_dim", None) is None:
         raise TypeError("the critic is not an encoder (train with encoder.enabled=true)")
-    return standardise(encoder(x))
+    return standardise(critic(x, labels).code)
 
 
 def reconstruct(generator: nn.Module, critic: nn.Module, x: Tensor,
-                temperature: float = 1.0) -> Tensor:
+                temperature: float = 1.0, labels: Tensor | None = None) -> Tensor:
     """x̂ = G(temperature · 𝒩(E(x))); the author's scripts use a temperature of 0.9 (or 0.8)."""
-    return generator(temperature * encode(critic, x))
+    return generator(temperature * encode(critic, x, labels), labels)
 
 
 def interpolate(start: Tensor, end: Tensor, steps: int) -> Tensor:

@@ -17,6 +17,7 @@ from gankit.nets.checks import (
 )
 from gankit.nets.dcgan import dcgan_init_all
 from gankit.nets.family import NetFamily
+from gankit.nets.generator import SequentialGenerator
 from gankit.nets.layers import LEAK, norm_1d, norm_2d
 from gankit.nets.registry import NETS
 
@@ -66,7 +67,7 @@ class Infogan(NetFamily):
 
 
 def _generator(norm: str, channels: int, z_dim: int) -> nn.Module:
-    return nn.Sequential(
+    return SequentialGenerator(
         nn.Linear(z_dim, 1024),
         *norm_1d(norm, 1024),
         nn.ReLU(),

@@ -15,6 +15,7 @@ from gankit.nets.checks import (
     unsupported_shape,
 )
 from gankit.nets.family import NetFamily
+from gankit.nets.generator import SequentialGenerator
 from gankit.nets.layers import activation, norm_1d
 from gankit.nets.registry import NETS
 
@@ -92,4 +93,4 @@ def _mlp(width_in: int, data_shape: tuple[int, ...], hidden: int, layers: int, n
     out = [nn.Linear(width, math.prod(data_shape)), nn.Unflatten(1, tuple(data_shape))]
     if len(data_shape) == 3:
         out.append(nn.Tanh())
-    return nn.Sequential(*body, *out)
+    return SequentialGenerator(*body, *out)

@@ -4,7 +4,7 @@ generator of the engine's kind, G(z) → tokens.
 Sampling is by the inverse CDF at u_t = Φ(z_t), one latent coordinate per position, so z_dim
 equals the sequence length and a fixed z gives fixed sequences (previews, `gankit sample --seed`).
 Since z ~ N(0, I), the tokens are exact draws from the model. The tokens carry no gradient;
-MLE and the policy gradient use `log_probs`.
+MLE and the policy gradient call the generator with `tokens=` for their log-probabilities.
 """
 
 from __future__ import annotations
@@ -25,17 +25,17 @@ class SequenceGenerator(nn.Module):
         self.lstm = TokenLSTM(vocab, embed, hidden)
         initialise(self.lstm)
 
-    @torch.no_grad()
-    def forward(self, z: Tensor) -> Tensor:
-        """int64 sequences N×L, token t drawn at Φ(z[:, t])."""
-        if z.dim() != 2 or z.shape[1] != self.length:
-            raise ValueError(f"z must be N×{self.length} (one coordinate per token), "
-                             f"got {tuple(z.shape)}")
-        return self.lstm.sample(normal_to_uniform(z), self.temperature)
-
-    def log_probs(self, tokens: Tensor) -> Tensor:
-        """log G(y_t | y_<t) of every token, N×L (with gradient)."""
-        return self.lstm.log_probs(tokens, self.temperature)
+    def forward(self, z: Tensor | None, labels: Tensor | None = None,
+                tokens: Tensor | None = None) -> Tensor:
+        """int64 sequences N×L, token t drawn at Φ(z[:, t]); or, given `tokens`, their
+        log-probabilities log G(y_t | y_<t), N×L with gradient (z is then unused)."""
+        if tokens is not None:
+            return self.lstm.log_probs(tokens, self.temperature)
+        if z is None or z.dim() != 2 or z.shape[1] != self.length:
+            shape = None if z is None else tuple(z.shape)
+            raise ValueError(f"z must be N×{self.length} (one coordinate per token), got {shape}")
+        with torch.no_grad():
+            return self.lstm.sample(normal_to_uniform(z), self.temperature)
 
 
 def initialise(lstm: TokenLSTM, std: float = 0.1) -> None:

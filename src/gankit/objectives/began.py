@@ -7,12 +7,12 @@ from typing import Any
 
 import torch
 
-from gankit.core.errors import GankitError
+from gankit.core.checks import require_non_negative, require_unit_interval
+from gankit.core.step import Schedule, StepBatch, Terms, TrainingPlan, Update
 from gankit.nets.spec import Energy
-from gankit.objectives.base import StepBatch, Terms
-from gankit.objectives.checks import require_non_negative
 from gankit.objectives.defaults import adam, same_for_both
-from gankit.objectives.energy import EnergyObjective, energies
+from gankit.objectives.energy import EnergyObjective, energy
+from gankit.objectives.game import game
 from gankit.objectives.registry import OBJECTIVES
 
 
@@ -24,10 +24,8 @@ class BEGANOptions:
     energy: Energy = "l1"  # L(v) = |v - D(v)|^eta with eta = 1, averaged over pixels
 
     def __post_init__(self) -> None:
-        for key in ("gamma", "k_init"):
-            value = getattr(self, key)
-            if not 0.0 <= value <= 1.0:
-                raise GankitError(f"objective_options.{key} must be in [0, 1], got {value!r}")
+        require_unit_interval(self.gamma, "objective_options.gamma")
+        require_unit_interval(self.k_init, "objective_options.k_init")
         require_non_negative(self.lambda_k, "objective_options.lambda_k")
 
 
@@ -36,12 +34,10 @@ class BEGANOptions:
     "boundary equilibrium GAN: autoencoder critic balanced by k_t (Berthelot et al. 2017, eq. 4)",
 )
 class BEGAN(EnergyObjective):
-    """Eq. 4: L_D = L(x) - k_t L(G(z_D)); L_G = L(G(z_G));
-    k_{t+1} = clip(k_t + lambda_k (gamma L(x) - L(G(z_G))), 0, 1).
-
-    k_t and the convergence measure M = L(x) + |gamma L(x) - L(G(z_G))| (section 3.4.1) are
-    logged every step (`g/k`, `g/convergence`) and kept in the checkpoint.
-    """
+    """Eq. 4: L_D = L(x) - k_t L(G(z_D)); L_G = L(G(z_G)); after both, the `state` update
+    k_{t+1} = clip(k_t + lambda_k (gamma L(x) - L(G(z_G))), 0, 1) and the convergence measure
+    M = L(x) + |gamma L(x) - L(G(z_G))| (section 3.4.1), logged as state/k, state/convergence.
+    Both are float64 tensors on the device (no host sync) and are kept in the checkpoint."""
 
     Options = BEGANOptions
     # Section 4.1: Adam, learning rate 0.0001 (the paper halves it when M stalls; use
@@ -50,31 +46,35 @@ class BEGAN(EnergyObjective):
 
     def __init__(self, options: Any = None) -> None:
         super().__init__(options)
-        self.k = float(self.options.k_init)
-        self.convergence = 0.0
+        self.k = torch.tensor(self.options.k_init, dtype=torch.float64)
+        self.convergence = torch.tensor(0.0, dtype=torch.float64)
+
+    def schedule(self, plan: TrainingPlan) -> Schedule:
+        k_update = Update("state", "nothing", self.update_k, real="none", fake=False)
+        return [*game(self.critic_loss, self.generator_loss, plan), k_update]
 
     def critic_loss(self, batch: StepBatch) -> Terms:
-        energy_real = energies(batch.critic, batch.real)[0].mean()
-        energy_fake = energies(batch.critic, batch.fake)[0].mean()
-        losses = {"real": energy_real, "fake": -self.k * energy_fake}
+        energy_real = energy(batch.critic_real()).mean()
+        energy_fake = energy(batch.critic_fake()).mean()
+        losses = {"real": energy_real, "fake": -self.k.to(energy_fake) * energy_fake}
         stats = {"energy_real": energy_real.detach(), "energy_fake": energy_fake.detach()}
         return Terms(losses, stats)
 
     def generator_loss(self, batch: StepBatch) -> Terms:
-        energy_fake = energies(batch.critic, batch.fake)[0].mean()
+        energy_fake = energy(batch.critic_fake()).mean()
         return Terms({"adv": energy_fake}, {"energy_fake": energy_fake.detach()})
 
-    def after_generator_step(self, critic_terms: Terms, generator_terms: Terms) -> None:
-        energy_real = float(critic_terms.stats["energy_real"])
-        balance = self.options.gamma * energy_real - float(generator_terms.stats["energy_fake"])
-        self.k = min(max(self.k + self.options.lambda_k * balance, 0.0), 1.0)
-        self.convergence = energy_real + abs(balance)
-        generator_terms.stats["k"] = torch.tensor(self.k)
-        generator_terms.stats["convergence"] = torch.tensor(self.convergence)
+    def update_k(self, batch: StepBatch) -> Terms:
+        """The proportional control of k_t from this round's critic and generator energies."""
+        energy_real = batch.done["d"].stats["energy_real"].double()
+        balance = self.options.gamma * energy_real - batch.done["g"].stats["energy_fake"].double()
+        self.k = (self.k.to(balance) + self.options.lambda_k * balance).clamp(0.0, 1.0)
+        self.convergence = energy_real + balance.abs()
+        return Terms({}, {"k": self.k, "convergence": self.convergence})
 
     def state_dict(self) -> dict[str, Any]:
         return {"k": self.k, "convergence": self.convergence}
 
     def load_state_dict(self, state: dict[str, Any]) -> None:
-        self.k = float(state["k"])
-        self.convergence = float(state["convergence"])
+        self.k = torch.as_tensor(state["k"], dtype=torch.float64)
+        self.convergence = torch.as_tensor(state["convergence"], dtype=torch.float64)

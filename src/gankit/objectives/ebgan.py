@@ -5,12 +5,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import torch.nn.functional as F
+from torch import Tensor
 
+from gankit.core.checks import require_non_negative
+from gankit.core.step import Schedule, StepBatch, Terms, TrainingPlan
 from gankit.nets.spec import Energy
-from gankit.objectives.base import StepBatch, Terms
-from gankit.objectives.checks import require_non_negative
 from gankit.objectives.defaults import adam, same_for_both
-from gankit.objectives.energy import EnergyObjective, energies
+from gankit.objectives.energy import EnergyObjective, energy
+from gankit.objectives.game import game
 from gankit.objectives.pulling_away import pulling_away
 from gankit.objectives.registry import OBJECTIVES
 
@@ -42,21 +44,25 @@ class EBGAN(EnergyObjective):
     # Section 4.1 (MNIST): Adam with learning rate 0.001 for both nets; beta1 0.5 as in DCGAN.
     training_defaults = same_for_both(1, adam(1e-3, (0.5, 0.999)))
 
-    def margin(self) -> float:
+    def schedule(self, plan: TrainingPlan) -> Schedule:
+        pretrain = self.pretraining(self.options.pretrain_critic_steps)
+        return pretrain + game(self.critic_loss, self.generator_loss, plan)
+
+    def margin(self) -> float | Tensor:
         return self.options.margin
 
     def critic_loss(self, batch: StepBatch) -> Terms:
-        energy_real = energies(batch.critic, batch.real)[0]
-        energy_fake = energies(batch.critic, batch.fake)[0]
+        energy_real = energy(batch.critic_real())
+        energy_fake = energy(batch.critic_fake())
         losses = {"real": energy_real.mean(), "fake": F.relu(self.margin() - energy_fake).mean()}
         stats = {"energy_real": energy_real.mean().detach(),
                  "energy_fake": energy_fake.mean().detach()}
         return Terms(losses, stats)
 
     def generator_loss(self, batch: StepBatch) -> Terms:
-        energy_fake, codes = energies(batch.critic, batch.fake)
-        pt = pulling_away(codes)
-        losses = {"adv": energy_fake.mean()}
+        output = batch.critic_fake()
+        pt = pulling_away(output.code)
+        losses = {"adv": energy(output).mean()}
         if self.options.pt_weight > 0:
             losses["pt"] = self.options.pt_weight * pt
-        return Terms(losses, {"energy_fake": energy_fake.mean().detach(), "f_pt": pt.detach()})
+        return Terms(losses, {"energy_fake": energy(output).mean().detach(), "f_pt": pt.detach()})

@@ -3,21 +3,21 @@ error) plays the part of the score, and critic pre-training on real data."""
 
 from __future__ import annotations
 
-from torch import Tensor, nn
+from torch import Tensor
 
 from gankit.core.errors import GankitError
+from gankit.core.step import BeforeGame, CriticOutput, StepBatch, Terms, Update
 from gankit.nets.spec import CriticSpec, Energy
-from gankit.objectives.base import Objective, Phase, StepBatch, Terms
+from gankit.objectives.base import Objective
 
 PRETRAIN_PHASE = "pretrain_critic"
 
 
-def energies(critic: nn.Module, x: Tensor) -> tuple[Tensor, Tensor]:
-    """The critic's energy per sample (float32) and its bottleneck codes."""
-    energy_and_code = getattr(critic, "energy_and_code", None)
-    if energy_and_code is None:
-        raise GankitError(f"this objective needs an autoencoder critic, got {type(critic).__name__}")
-    return energy_and_code(x)
+def energy(output: CriticOutput) -> Tensor:
+    """The energy per sample of an autoencoder critic's output."""
+    if output.energy is None:
+        raise GankitError("this objective needs an autoencoder critic (energy and code)")
+    return output.energy
 
 
 class EnergyObjective(Objective):
@@ -27,13 +27,12 @@ class EnergyObjective(Objective):
         energy: Energy = self.options.energy
         return CriticSpec(kind="autoencoder", energy=energy)
 
-    def phases(self) -> list[Phase]:
-        steps = getattr(self.options, "pretrain_critic_steps", 0)
+    def pretraining(self, steps: int) -> list[Update]:
+        """`steps` updates of the autoencoder on real data before the game (none for 0)."""
         if steps <= 0:
             return []
-        return [Phase(PRETRAIN_PHASE, steps, "critic", self.pretrain_loss, needs_fake=False)]
+        return [Update(PRETRAIN_PHASE, "critic", self.pretrain_loss, BeforeGame(steps), fake=False)]
 
     def pretrain_loss(self, batch: StepBatch) -> Terms:
         """The autoencoder learns to reconstruct real data alone: minimise E[D(x)]."""
-        energy_real, _ = energies(batch.critic, batch.real)
-        return Terms({"energy_real": energy_real.mean()})
+        return Terms({"energy_real": energy(batch.critic_real()).mean()})

@@ -8,8 +8,9 @@ from typing import Literal
 import torch
 from torch import Tensor
 
-from gankit.objectives.base import ScoreObjective, StepBatch, Terms
-from gankit.objectives.checks import require_positive
+from gankit.core.checks import require_positive
+from gankit.core.step import StepBatch, Terms
+from gankit.objectives.base import ScoreObjective
 from gankit.objectives.defaults import adam, same_for_both
 from gankit.objectives.registry import OBJECTIVES
 
@@ -50,7 +51,7 @@ class GANQP(ScoreObjective):
     def generator_terms(self, d_fake: Tensor, batch: StepBatch) -> Terms:
         # E[T(x_r) - T(x_f)]: the real term has no gradient for G; it keeps the logged value exact.
         with torch.no_grad():
-            d_real = batch.critic(batch.real).float()
+            d_real = batch.critic_real().score.float()
         return Terms({"adv": (d_real - d_fake).mean()}, {"score_fake": d_fake.mean().detach()})
 
     @torch.no_grad()

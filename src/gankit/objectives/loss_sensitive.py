@@ -9,8 +9,9 @@ import torch
 import torch.nn.functional as F
 from torch import Tensor
 
-from gankit.objectives.base import ScoreObjective, StepBatch, Terms
-from gankit.objectives.checks import require_non_negative, require_positive
+from gankit.core.checks import require_non_negative, require_positive
+from gankit.core.step import StepBatch, Terms
+from gankit.objectives.base import ScoreObjective
 from gankit.objectives.defaults import adam, separate
 from gankit.objectives.registry import OBJECTIVES
 
@@ -67,11 +68,8 @@ class LossSensitive(ScoreObjective):
         return Terms({"adv": loss_fake.mean()}, {"loss_fake": loss_fake.mean().detach()})
 
     def loss(self, d: Tensor) -> Tensor:
-        if self.options.activation == "relu":
-            return F.relu(d)
-        if self.options.activation == "softplus":
-            return F.softplus(d)
-        return d
+        activations = {"relu": F.relu, "softplus": F.softplus, "none": lambda v: v}
+        return activations[self.options.activation](d)
 
     @torch.no_grad()
     def delta(self, real: Tensor, fake: Tensor) -> Tensor:

@@ -2,23 +2,22 @@
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass
+from functools import partial
 from typing import Any
 
 import torch
 
+from gankit.core.checks import require_non_negative
 from gankit.core.errors import GankitError
+from gankit.core.step import BeforeGame, Schedule, StepBatch, Terms, TrainingPlan, Update
 from gankit.nets.spec import Energy
-from gankit.objectives.base import Phase, StepBatch, Terms
-from gankit.objectives.checks import require_non_negative
 from gankit.objectives.defaults import same_for_both
 from gankit.objectives.ebgan import EBGAN
-from gankit.objectives.energy import PRETRAIN_PHASE, energies
+from gankit.objectives.energy import energy
+from gankit.objectives.game import game
+from gankit.objectives.margin import MarginState, epoch_length
 from gankit.objectives.registry import OBJECTIVES
-
-ESTIMATE_PHASE = "margin_estimate"
-FRESH_SOURCE_EPOCH = 100  # steps per "epoch" for sources drawn fresh (2D mixtures)
 
 
 @dataclass
@@ -40,14 +39,9 @@ class MAGANOptions:
     "magan", "EBGAN whose margin follows the real data's energy (Wang et al. 2017, Algorithm 1)"
 )
 class MAGAN(EBGAN):
-    """EBGAN's losses with a margin m that is state:
-
-    1. the autoencoder trains on real data alone for `pretrain_epochs`;
-    2. m = the mean real energy over one further pass (no training);
-    3. after each epoch of the game, with S_real and S_fake the epoch's sums of batch-mean
-       energies: if S_real / steps < m, S_real < S_fake and S_fake grew since the last epoch,
-       then m = S_real / steps. So m only ever decreases.
-    """
+    """EBGAN's losses with a margin m that is state (objectives.margin): the autoencoder trains on
+    real data for `pretrain_epochs`, m is the mean real energy over one more pass
+    (`margin_estimate`), then the `state` update after each round applies the per-epoch rule."""
 
     Options = MAGANOptions
     # The authors' code: Adamax, learning rate 0.0005, beta1 0.5, batch 64, for both nets.
@@ -55,56 +49,32 @@ class MAGAN(EBGAN):
 
     def __init__(self, options: Any = None) -> None:
         super().__init__(options)
-        self.state = {"margin": 0.0, "estimate_sum": 0.0, "estimate_count": 0, "epoch_step": 0,
-                      "s_real": 0.0, "s_fake": 0.0, "previous_s_fake": math.inf}
+        self.state = MarginState()
 
-    def margin(self) -> float:
-        return self.state["margin"]
+    def margin(self) -> torch.Tensor:
+        return self.state.margin
 
-    def epoch_length(self) -> int:
-        if self.options.epoch_steps is not None:
-            return self.options.epoch_steps
-        if self.plan is None or self.plan.data_size is None:
-            return FRESH_SOURCE_EPOCH
-        return math.ceil(self.plan.data_size / self.plan.batch_size)
-
-    def phases(self) -> list[Phase]:
-        pretrain = round(self.options.pretrain_epochs * self.epoch_length())
-        return [
-            Phase(PRETRAIN_PHASE, pretrain, "critic", self.pretrain_loss, needs_fake=False),
-            Phase(ESTIMATE_PHASE, self.epoch_length(), "nothing", self.estimate_margin,
-                  needs_fake=False),
-        ]
+    def schedule(self, plan: TrainingPlan) -> Schedule:
+        epoch = epoch_length(self.options.epoch_steps, plan)
+        estimate = Update("margin_estimate", "nothing", self.estimate_margin, BeforeGame(epoch),
+                          fake=False)
+        track = Update("state", "nothing", partial(self.track_margin, epoch=epoch), real="none",
+                       fake=False)
+        pretrain = self.pretraining(round(self.options.pretrain_epochs * epoch))
+        return [*pretrain, estimate, *game(self.critic_loss, self.generator_loss, plan), track]
 
     def estimate_margin(self, batch: StepBatch) -> Terms:
-        """Step 2: m is the running mean of the batch-mean real energies over one pass."""
-        energy_real = energies(batch.critic, batch.real)[0].mean()
-        self.state["estimate_sum"] += float(energy_real)
-        self.state["estimate_count"] += 1
-        self.state["margin"] = self.state["estimate_sum"] / self.state["estimate_count"]
-        return Terms({}, {"energy_real": energy_real, "margin": torch.tensor(self.margin())})
+        energy_real = energy(batch.critic_real()).mean()
+        return Terms({}, {"energy_real": energy_real, "margin": self.state.estimate(energy_real)})
 
-    def after_generator_step(self, critic_terms: Terms, generator_terms: Terms) -> None:
-        state = self.state
-        state["s_real"] += float(critic_terms.stats["energy_real"])
-        state["s_fake"] += float(generator_terms.stats["energy_fake"])
-        state["epoch_step"] += 1
-        if state["epoch_step"] == self.epoch_length():
-            self.end_epoch()
-        generator_terms.stats["margin"] = torch.tensor(self.margin())
-
-    def end_epoch(self) -> None:
-        """Step 3, the margin update at an epoch's end."""
-        state = self.state
-        mean_real = state["s_real"] / state["epoch_step"]
-        grew = state["s_fake"] > state["previous_s_fake"]
-        if grew and state["s_real"] < state["s_fake"] and mean_real < state["margin"]:
-            state["margin"] = mean_real
-        state["previous_s_fake"] = state["s_fake"]
-        state.update(s_real=0.0, s_fake=0.0, epoch_step=0)
+    def track_margin(self, batch: StepBatch, epoch: int) -> Terms:
+        self.state.track(batch.done["d"].stats["energy_real"], batch.done["g"].stats["energy_fake"],
+                         epoch)
+        return Terms({}, {"margin": self.state.margin})
 
     def state_dict(self) -> dict[str, Any]:
-        return dict(self.state)
+        return self.state.state_dict()
 
     def load_state_dict(self, state: dict[str, Any]) -> None:
-        self.state = {key: type(value)(state[key]) for key, value in self.state.items()}
+        self.state.load_state_dict(state)
+

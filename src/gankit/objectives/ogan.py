@@ -1,84 +1,77 @@
-"""O-GAN (Su 2019): any scalar-score objective with an encoder critic.
-
-The critic is D(x) = avg(E(x)) (or T(E(x))) with E(x) of z's size, and both losses gain
--lambda * rho(z, E(G(z))), the Pearson correlation between each z and its re-encoding (eq. 4).
-The wrapped objective computes its own terms from the scores, so penalties, paired terms
-(GAN-QP) and weight clipping work unchanged.
-"""
+"""O-GAN (Su 2019): any scalar-score objective with an encoder critic, D(x) = avg(E(x)) (or
+T(E(x))) with E(x) of z's size; the critic's and the generator's updates gain -lambda * rho(z,
+E(G(z))), the Pearson correlation of each z with its re-encoding (eq. 4). The wrapped objective
+keeps its schedule, so penalties, paired terms and weight clipping work unchanged."""
 
 from __future__ import annotations
 
+import dataclasses
+from collections.abc import Callable
+from functools import partial
 from typing import Any
 
-from torch import Tensor, nn
+import torch
 
 from gankit.core.errors import GankitError
+from gankit.core.step import Every, Probe, Schedule, StepBatch, Terms, TrainingPlan, Update
 from gankit.nets.encoding import reconstruct
+from gankit.nets.sampling import evaluation_mode
 from gankit.nets.spec import CriticSpec
-from gankit.objectives.base import (
-    Objective,
-    Phase,
-    Probe,
-    ScoreObjective,
-    StepBatch,
-    Terms,
-    TrainingPlan,
-)
+from gankit.objectives.base import Objective, ScoreObjective
 from gankit.objectives.correlation import pearson
+from gankit.objectives.game import CRITIC, GENERATOR, Loss
 
 PROBE_SIZE = 256
 
 
 class OGAN(Objective):
-    probe_size = PROBE_SIZE
     def __init__(self, inner: Objective, weight: float, score: str = "mean") -> None:
         if not isinstance(inner, ScoreObjective):
-            raise GankitError(f"encoder.enabled needs an objective with a scalar score; "
-                              f"{type(inner).__name__} has a critic of another kind")
+            raise GankitError(f"encoder.enabled needs an objective with a scalar score, not "
+                              f"{type(inner).__name__}")
         super().__init__(inner.options)
         self.inner, self.weight, self.score = inner, weight, score
-        self.training_defaults = inner.training_defaults
+        self.probe: Probe | None = None
 
-    def critic_spec(self) -> CriticSpec:
+    def critic_spec(self) -> CriticSpec:  # E(x) of z's size, scored by its mean or a head
         return CriticSpec(kind="encoder", score=self.score)  # type: ignore[arg-type]
 
+    def schedule(self, plan: TrainingPlan) -> Schedule:
+        """The inner schedule with the correlation term in its critic and generator updates,
+        and held-out diagnostics after every log.every-th generator update."""
+        entries = [dataclasses.replace(e, loss=self.correlated(e.loss))
+                   if e.name in (CRITIC, GENERATOR) else e for e in self.inner.schedule(plan)]
+        diag = Update("diag", "nothing", partial(self.diagnostics, probe=plan.probe),
+                      Every(plan.log_every, GENERATOR), real="none", fake=False)
+        return entries + ([diag] if plan.probe else [])
+
+    def correlated(self, loss: Loss) -> Loss:
+        def with_correlation(batch: StepBatch) -> Terms:
+            codes = batch.critic_fake().code  # the wrapped loss reuses this forward pass
+            return loss(batch).merge(self.correlation_terms(batch.z, codes))
+
+        return with_correlation
+
     def critic_loss(self, batch: StepBatch) -> Terms:
-        critic = batch.critic
-        codes_fake = critic.encode(batch.fake)
-        d_real = critic.score(critic.encode(batch.real)).float()
-        terms = self.inner.critic_terms(d_real, critic.score(codes_fake).float(), batch)
-        return terms.merge(self.correlation_terms(batch.z, codes_fake))
+        return self.correlated(self.inner.critic_loss)(batch)
 
     def generator_loss(self, batch: StepBatch) -> Terms:
-        codes_fake = batch.critic.encode(batch.fake)
-        terms = self.inner.generator_terms(batch.critic.score(codes_fake).float(), batch)
-        return terms.merge(self.correlation_terms(batch.z, codes_fake))
+        return self.correlated(self.inner.generator_loss)(batch)
 
-    def correlation_terms(self, z: Tensor, codes: Tensor) -> Terms:
+    def correlation_terms(self, z: torch.Tensor, codes: torch.Tensor) -> Terms:
         rho = pearson(z, codes).mean()
         losses = {"correlation": -self.weight * rho} if self.weight > 0 else {}
         return Terms(losses, {"rho": rho.detach()})
 
-    def diagnostics(self, generator: nn.Module, critic: nn.Module, probe: Probe) -> dict[str, Tensor]:
+    def diagnostics(self, batch: StepBatch, probe: Callable[[int], Probe]) -> Terms:
         """rho on a fixed z batch, and the mean absolute error of G(𝒩(E(x))) on held-out real
         samples in [0, 1] intensity units (half the error in the [-1, 1] data range)."""
-        rho = pearson(probe.z, critic.encode(generator(probe.z))).mean()
-        error = (reconstruct(generator, critic, probe.real) - probe.real).abs().mean() / 2
-        return {"heldout_rho": rho, "heldout_recon_error": error}
-
-    # Everything else is the wrapped objective's.
-    def bind(self, plan: TrainingPlan) -> None:
-        super().bind(plan)
-        self.inner.bind(plan)
-
-    def phases(self) -> list[Phase]:
-        return self.inner.phases()
-
-    def after_critic_step(self, critic: Any) -> None:
-        self.inner.after_critic_step(critic)
-
-    def after_generator_step(self, critic_terms: Terms, generator_terms: Terms) -> None:
-        self.inner.after_generator_step(critic_terms, generator_terms)
+        p = self.probe = self.probe or probe(PROBE_SIZE)
+        generator, critic = batch.generator, batch.critic
+        with torch.no_grad(), evaluation_mode(generator, critic):
+            rho = pearson(p.z, critic(generator(p.z)).code).mean()
+            error = (reconstruct(generator, critic, p.real) - p.real).abs().mean() / 2
+        return Terms({}, {"heldout_rho": rho, "heldout_recon_error": error})
 
     def state_dict(self) -> dict[str, Any]:
         return self.inner.state_dict()

@@ -3,14 +3,20 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import partial
+from typing import Literal
 
 import torch
 from torch import Tensor, nn
 
+from gankit.core.checks import require_positive
+from gankit.core.step import Schedule, TrainingPlan
 from gankit.objectives.base import ScoreObjective
-from gankit.objectives.checks import require_positive
 from gankit.objectives.defaults import rmsprop, same_for_both
+from gankit.objectives.game import game
 from gankit.objectives.registry import OBJECTIVES
+
+WARMUP_ROUNDS, BURST_EVERY, BURST_STEPS = 25, 500, 100  # the reference code's constants
 
 
 class WassersteinScores(ScoreObjective):
@@ -29,6 +35,9 @@ class WassersteinScores(ScoreObjective):
 @dataclass
 class WGANOptions:
     clip: float = 0.01  # c in Algorithm 1
+    # algorithm: n_critic critic steps per generator step (Algorithm 1). reference: the authors'
+    # released code (main.py), 100 for the first 25 generator steps and every 500th, n_critic else.
+    critic_schedule: Literal["algorithm", "reference"] = "algorithm"
 
     def __post_init__(self) -> None:
         require_positive(self.clip, "objective_options.clip")
@@ -39,12 +48,21 @@ class WGANOptions:
 )
 class WGAN(WassersteinScores):
     Options = WGANOptions
-    # Algorithm 1's defaults: RMSProp, alpha = 0.00005, n_critic = 5. (The reference code also runs
-    # 100 critic steps for the first 25 and every 500th generator step; the engine owns n_critic.)
+    # Algorithm 1's defaults: RMSProp, alpha = 0.00005, n_critic = 5.
     training_defaults = same_for_both(5, rmsprop(5e-5))
 
-    def after_critic_step(self, critic: nn.Module) -> None:
-        clip_parameters(critic, self.options.clip)
+    def schedule(self, plan: TrainingPlan) -> Schedule:
+        times = plan.n_critic
+        if self.options.critic_schedule == "reference":
+            times = partial(reference_critic_steps, otherwise=plan.n_critic)
+        return game(self.critic_loss, self.generator_loss, plan, critic_times=times,
+                    project=partial(clip_parameters, bound=self.options.clip))
+
+
+def reference_critic_steps(round_index: int, otherwise: int) -> int:
+    """Critic steps before generator step `round_index` in the reference code."""
+    burst = round_index < WARMUP_ROUNDS or round_index % BURST_EVERY == 0
+    return BURST_STEPS if burst else otherwise
 
 
 def clip_parameters(module: nn.Module, bound: float) -> None:

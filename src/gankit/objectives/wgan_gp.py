@@ -6,12 +6,12 @@ from dataclasses import dataclass
 
 from torch import Tensor
 
-from gankit.objectives.base import StepBatch, Terms
-from gankit.objectives.checks import require_non_negative
+from gankit.core.checks import require_non_negative
+from gankit.core.step import StepBatch, Terms
+from gankit.nets.gradients import interpolate_gradient_norms, norm_penalty
 from gankit.objectives.defaults import adam, same_for_both
 from gankit.objectives.registry import OBJECTIVES
 from gankit.objectives.wgan import WassersteinScores
-from gankit.penalties.gradients import interpolate_gradient_norms, norm_penalty
 
 
 @dataclass
@@ -37,7 +37,8 @@ class WGANGP(WassersteinScores):
     training_defaults = same_for_both(5, adam(1e-4, (0.0, 0.9)))
 
     def critic_terms(self, d_real: Tensor, d_fake: Tensor, batch: StepBatch) -> Terms:
-        norms = interpolate_gradient_norms(batch.critic, batch.real, batch.fake, batch.rng)
+        norms = interpolate_gradient_norms(batch.critic, batch.real, batch.fake, batch.rng,
+                                           batch.labels_real)
         gp = self.options.gp_weight * norm_penalty(norms, target=1.0)
         penalty = Terms({"gp": gp}, {"grad_norm": norms.mean().detach()})
         return super().critic_terms(d_real, d_fake, batch).merge(penalty)

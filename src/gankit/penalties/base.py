@@ -7,16 +7,16 @@ from typing import Any, ClassVar
 from torch import Tensor
 
 from gankit.core.options import NoOptions
-from gankit.objectives.base import StepBatch
-from gankit.penalties.gradients import critic_input_gradient
+from gankit.core.step import StepBatch
 
-__all__ = ["Penalty", "critic_input_gradient"]
+__all__ = ["Penalty"]
 
 
 class Penalty:
     Options: ClassVar[type] = NoOptions
     # The weight its paper uses, for documentation and `gankit list`; the config's weight rules.
     recommended_weight: ClassVar[float | None] = None
+    uses_fake: ClassVar[bool] = False  # whether it needs the fake batch (a lazy update draws one)
 
     def __init__(self, options: Any = None) -> None:
         self.options = options if options is not None else self.Options()

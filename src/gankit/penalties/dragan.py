@@ -8,10 +8,10 @@ from dataclasses import dataclass
 import torch
 from torch import Tensor
 
-from gankit.objectives.base import StepBatch
-from gankit.objectives.checks import require_non_negative
+from gankit.core.checks import require_non_negative
+from gankit.core.step import StepBatch
+from gankit.nets.gradients import gradient_norms, interpolate, norm_penalty, uniform
 from gankit.penalties.base import Penalty
-from gankit.penalties.gradients import gradient_norms, interpolate, norm_penalty, uniform
 from gankit.penalties.registry import PENALTIES
 
 
@@ -43,7 +43,8 @@ class DRAGAN(Penalty):
     def __call__(self, batch: StepBatch) -> Tensor:
         real = batch.real
         points = interpolate(real, perturb(real, self.options.c, batch.rng), batch.rng)
-        return norm_penalty(gradient_norms(batch.critic, points), self.options.k)
+        norms = gradient_norms(batch.critic, points, batch.labels_real)
+        return norm_penalty(norms, self.options.k)
 
 
 def perturb(real: Tensor, c: float, rng: torch.Generator) -> Tensor:

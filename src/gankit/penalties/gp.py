@@ -6,10 +6,10 @@ from dataclasses import dataclass
 
 from torch import Tensor
 
-from gankit.objectives.base import StepBatch
-from gankit.objectives.checks import require_non_negative
+from gankit.core.checks import require_non_negative
+from gankit.core.step import StepBatch
+from gankit.nets.gradients import interpolate_gradient_norms, norm_penalty
 from gankit.penalties.base import Penalty
-from gankit.penalties.gradients import interpolate_gradient_norms, norm_penalty
 from gankit.penalties.registry import PENALTIES
 
 
@@ -29,7 +29,9 @@ class GradientPenaltyOptions:
 class GradientPenalty(Penalty):
     Options = GradientPenaltyOptions
     recommended_weight = 10.0
+    uses_fake = True
 
     def __call__(self, batch: StepBatch) -> Tensor:
-        norms = interpolate_gradient_norms(batch.critic, batch.real, batch.fake, batch.rng)
+        norms = interpolate_gradient_norms(batch.critic, batch.real, batch.fake, batch.rng,
+                                           batch.labels_real)
         return norm_penalty(norms, self.options.target, self.options.one_sided)

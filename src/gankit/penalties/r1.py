@@ -5,8 +5,9 @@ from __future__ import annotations
 
 from torch import Tensor
 
-from gankit.objectives.base import StepBatch
-from gankit.penalties.base import Penalty, critic_input_gradient
+from gankit.core.step import StepBatch
+from gankit.nets.gradients import critic_input_gradient
+from gankit.penalties.base import Penalty
 from gankit.penalties.registry import PENALTIES
 
 
@@ -19,5 +20,5 @@ class R1(Penalty):
     recommended_weight = 10.0
 
     def __call__(self, batch: StepBatch) -> Tensor:
-        grad = critic_input_gradient(batch.critic, batch.real)
+        grad = critic_input_gradient(batch.critic, batch.real, batch.labels_real)
         return 0.5 * grad.pow(2).sum(dim=1).mean()

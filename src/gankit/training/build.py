@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from typing import Any
 
@@ -10,26 +11,18 @@ from torch import nn
 
 from gankit.config.schema import Config
 from gankit.core.device import pick_device
-from gankit.core.errors import GankitError
 from gankit.core.precision import choose_precision, set_matmul_precision
+from gankit.core.step import Probe, Regularizer, Schedule, TrainingPlan
 from gankit.data import load_dataset
 from gankit.data.base import DataSource
 from gankit.nets import NETS, build_nets
-from gankit.objectives import build_objective
-from gankit.objectives.base import Objective, TrainingPlan
-from gankit.objectives.ogan import OGAN
+from gankit.nets.sampling import latent_batch
+from gankit.objectives import build_objective, check_data_kind
+from gankit.objectives.base import Objective
 from gankit.penalties import build_penalty
-from gankit.penalties.base import Penalty
 from gankit.training.ema import GeneratorEMA
 from gankit.training.instance_noise import InstanceNoise
 from gankit.training.optim import make_optimizer
-
-
-@dataclass
-class WeightedPenalty:
-    name: str
-    weight: float
-    penalty: Penalty
 
 
 @dataclass
@@ -40,9 +33,8 @@ class Components:
     generator: nn.Module
     critic: nn.Module
     objective: Objective
-    penalties: list[WeightedPenalty]
-    g_opt: torch.optim.Optimizer
-    d_opt: torch.optim.Optimizer
+    schedule: Schedule
+    optimizers: dict[str, torch.optim.Optimizer]  # "d", "g" and any of an update's own
     ema: GeneratorEMA | None
     noise: InstanceNoise
     precision_note: str = ""  # what precision the run uses, and why
@@ -66,27 +58,53 @@ def build_components(config: Config) -> Components:
     set_matmul_precision(device, config.precision, config.tf32)
     data = load_dataset(config.data, config.data_options)
     objective = make_objective(config)
-    check_data_kind(config, objective, data)
+    check_data_kind(config.objective, objective, config.data, data.kind)
     # Options the data decides (a vocabulary size) land in the config the run directory keeps.
     config.net_options = NETS.get(config.net).options_from_data(config.net_options, data)
-    objective.bind(TrainingPlan(config.batch_size, config.steps, data_size(data)))
+    schedule = objective.schedule(training_plan(config, data, device))
     generator, critic = build_model(config, data.shape, device, objective)
-    penalties = [WeightedPenalty(p.name, p.weight, build_penalty(p.name, p.options))
-                 for p in config.penalties]
     return Components(
-        config=config,
-        device=device,
-        data=data,
-        generator=generator,
-        critic=critic,
-        objective=objective,
-        penalties=penalties,
-        g_opt=make_optimizer(config.g_opt, generator.parameters()),
-        d_opt=make_optimizer(config.d_opt, critic.parameters()),
+        config=config, device=device, data=data, generator=generator, critic=critic,
+        objective=objective, schedule=schedule,
+        optimizers=build_optimizers(config, schedule, generator, critic),
         ema=GeneratorEMA(generator, config.ema) if config.ema > 0 else None,
         noise=InstanceNoise(config.instance_noise.std, config.instance_noise.anneal_steps or 1),
         precision_note=precision.reason,
     )
+
+
+def training_plan(config: Config, data: DataSource, device: torch.device) -> TrainingPlan:
+    regularizers = []
+    for p in config.penalties:
+        penalty = build_penalty(p.name, p.options)
+        regularizers.append(Regularizer(p.name, p.weight, penalty, p.every, penalty.uses_fake))
+    return TrainingPlan(config.batch_size, config.steps, data_size(data), config.n_critic,
+                        tuple(regularizers), config.log.every, probe_source(config, device))
+
+
+def build_optimizers(config: Config, schedule: Schedule, generator: nn.Module,
+                     critic: nn.Module) -> dict[str, torch.optim.Optimizer]:
+    """The game's two optimisers, and one for each update that names its own (with the settings
+    of the net it trains)."""
+    optimizers = {"g": make_optimizer(config.g_opt, generator.parameters()),
+                  "d": make_optimizer(config.d_opt, critic.parameters())}
+    for entry in schedule:
+        name = entry.optimizer_name()
+        if name and name not in optimizers:
+            settings, net = ((config.d_opt, critic) if entry.trains == "critic"
+                             else (config.g_opt, generator))
+            optimizers[name] = make_optimizer(settings, net.parameters())
+    return optimizers
+
+
+def probe_source(config: Config, device: torch.device) -> Callable[[int], Probe]:
+    """n held-out samples and a fixed latent batch, each from its own seed (for diagnostics)."""
+
+    def probe(n: int) -> Probe:
+        real = heldout_source(config).sample(n, torch.Generator().manual_seed(config.seed + 3))
+        return Probe(real.to(device), latent_batch(n, config.z_dim, config.seed + 4, device))
+
+    return probe
 
 
 def heldout_source(config: Config) -> DataSource:
@@ -100,18 +118,9 @@ def heldout_source(config: Config) -> DataSource:
 
 def make_objective(config: Config) -> Objective:
     """The configured objective, wrapped by O-GAN when encoder.enabled."""
-    objective = build_objective(config.objective, config.objective_options)
-    if config.encoder.enabled:
-        return OGAN(objective, config.encoder.weight, config.encoder.score)
-    return objective
-
-
-def check_data_kind(config: Config, objective: Objective, data: DataSource) -> None:
-    if data.kind not in objective.data_kinds:
-        kinds = " or ".join(objective.data_kinds)
-        hint = "; token sequences train with objective=seqgan" if data.kind == "tokens" else ""
-        raise GankitError(f"objective {config.objective!r} trains on {kinds}, but {config.data} "
-                          f"holds {data.kind}{hint}")
+    weight = config.encoder.weight if config.encoder.enabled else None
+    return build_objective(config.objective, config.objective_options, encoder_weight=weight,
+                           encoder_score=config.encoder.score)
 
 
 def data_size(data: DataSource) -> int | None:

@@ -11,8 +11,9 @@ import numpy as np
 from torch import nn
 
 from gankit.core.errors import GankitError
+from gankit.data.pictures import images_hwc
 from gankit.metrics.evaluate import evaluate_samples
-from gankit.training.sampling import images_hwc, sample_generator
+from gankit.nets.sampling import sample_generator
 
 EVENT = "eval"
 

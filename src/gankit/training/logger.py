@@ -7,32 +7,47 @@ from collections import defaultdict
 from pathlib import Path
 
 import numpy as np
+import torch
+from torch import Tensor
 from tqdm import tqdm
 
+from gankit.core.step import Terms
 from gankit.training.run_dir import RunDir
 
 
 class RunLogger:
-    """Only the main process builds one with `enabled=True`; others log nothing."""
+    """Only the main process builds one with `enabled=True`; others log nothing.
+
+    Loss terms are summed as tensors on the run's device and read once per flush, so the host
+    does not wait for the device inside a step."""
 
     def __init__(self, run: RunDir, total_steps: int, start_step: int, tensorboard: bool,
-                 progress: bool, enabled: bool = True) -> None:
+                 progress: bool, enabled: bool = True, device: torch.device | None = None) -> None:
         self.enabled = enabled
         self.run = run
-        self._sums: dict[str, float] = defaultdict(float)
+        self.device = device or torch.device("cpu")
+        self._sums: dict[str, Tensor] = {}
         self._counts: dict[str, int] = defaultdict(int)
         self._writer = _tensorboard_writer(run) if enabled and tensorboard else None
         self._bar = tqdm(total=total_steps, initial=start_step, unit="step", dynamic_ncols=True,
                          disable=not (enabled and progress))
 
-    def accumulate(self, scalars: dict[str, float]) -> None:
-        for key, value in scalars.items():
-            self._sums[key] += value
+    def accumulate(self, prefix: str, terms: Terms) -> None:
+        """Add an update's terms as `<prefix>/<name>`, and their sum as `<prefix>/loss`."""
+        named = {**terms.losses, **terms.stats}
+        if terms.losses:
+            named["loss"] = terms.total()
+        for name, value in named.items():
+            key = f"{prefix}/{name}"
+            value = value.detach().to(self.device, torch.float32)
+            self._sums[key] = self._sums[key] + value if key in self._sums else value
             self._counts[key] += 1
 
     def flush_scalars(self, step: int, extra: dict[str, float]) -> dict[str, float]:
         """Write the averages since the last flush (plus `extra`) everywhere; return them."""
-        means = {k: self._sums[k] / self._counts[k] for k in self._sums}
+        keys = list(self._sums)
+        values = torch.stack([self._sums[k] for k in keys]).tolist() if keys else []
+        means = {k: v / self._counts[k] for k, v in zip(keys, values)}
         means.update(extra)
         self._sums.clear()
         self._counts.clear()

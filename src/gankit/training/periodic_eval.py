@@ -5,81 +5,34 @@ the best checkpoint kept by eval.metric. It never draws from the training RNGs."
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import Any
 
 import torch
 from torch import nn
 
 from gankit.config.schema import Config
-from gankit.core.errors import GankitError
 from gankit.data.base import DataSource
-from gankit.metrics.directions import AUTO, DEFAULT_METRIC, METRICS_BY_KIND, measures
-from gankit.metrics.evaluate import POINTS_N, TOKENS_N
-from gankit.metrics.extractors import DEFAULT, build_extractor
-from gankit.metrics.extractors.classifier import classifier_path
-from gankit.metrics.report import MIN_SAMPLES
+from gankit.metrics.directions import measures
+from gankit.metrics.plan import EvalPlan, check_evaluable
+from gankit.metrics.plan import eval_plan as plan_evaluation
 from gankit.training.best import BestTracker
 from gankit.training.evaluation import eval_record, evaluate_generator, phase_eval_record
 from gankit.training.logger import RunLogger
 from gankit.training.run_dir import RunDir
 
 EVAL_SEED = 0  # `gankit eval`'s default, so it reproduces the numbers logged in training
-IMAGES_N = 5000  # fewer than `gankit eval`'s 10000: this runs many times per run
-# Token runs use all of TOKENS_N: the paper logs NLL_oracle of 10,000 sequences.
-
-
-@dataclass(frozen=True)
-class EvalPlan:
-    every: int
-    metric: str  # `auto` resolved
-    n: int
 
 
 def eval_plan(config: Config, data: DataSource) -> EvalPlan | None:
-    """The resolved evaluation settings (None when off); a GankitError when they do not fit
-    the data."""
-    every = config.eval.every
-    if every == 0:
-        return None
-    metrics = METRICS_BY_KIND.get(data.kind)
-    if metrics is None:
-        raise GankitError(f"eval.every={every}: gankit evaluates 2D points, images and token "
-                          f"sequences, but {config.data} holds {data.kind}; set eval.every=0")
-    metric = DEFAULT_METRIC[data.kind] if config.eval.metric == AUTO else config.eval.metric
-    if metric not in metrics:
-        raise GankitError(f"eval.metric={metric} does not apply to {config.data} "
-                          f"({data.kind}); choose one of: {', '.join([AUTO, *metrics])}")
-    n = config.eval.n or {"points": POINTS_N, "tokens": TOKENS_N}.get(data.kind, IMAGES_N)
-    return EvalPlan(every, metric, n)
+    e = config.eval
+    return plan_evaluation(e.every, e.metric, e.n, config.data, data.kind)
 
 
 def check_eval(config: Config, data: DataSource) -> None:
     """Everything evaluation will need, checked before a run starts (and writes its folder)."""
     plan = eval_plan(config, data)
-    if plan is None:
-        return
-    if data.kind == "points" and getattr(data, "centers", None) is None:
-        raise GankitError(f"eval.every={plan.every}: {config.data} has no modes to measure "
-                          f"coverage against; set eval.every=0")
-    if data.kind == "tokens" and getattr(data, "oracle", None) is None:
-        raise GankitError(f"eval.every={plan.every}: {config.data} has no oracle to score "
-                          f"sequences with (NLL_oracle needs data=oracle); set eval.every=0")
-    if data.kind == "images":
-        check_image_eval(config, data, plan)
-
-
-def check_image_eval(config: Config, data: DataSource, plan: EvalPlan) -> None:
-    if plan.n < MIN_SAMPLES:
-        raise GankitError(f"eval.n must be at least {MIN_SAMPLES} for images, got {plan.n}")
-    features, size = config.eval.features, data.shape[-1]
-    if features == DEFAULT and not classifier_path(config.data).is_file():
-        raise GankitError(
-            f"eval.every={plan.every} needs a domain classifier for {config.data}, and there is "
-            f"none at {classifier_path(config.data)}; run `gankit train-classifier --data "
-            f"{config.data} --image-size {size}` first (or set eval.every=0)")
-    extractor = build_extractor(features, config.data)
-    extractor.check_images(torch.zeros((1, *data.shape), dtype=torch.uint8))
+    if plan is not None:
+        check_evaluable(plan, config.data, data, config.eval.features)
 
 
 class PeriodicEval:

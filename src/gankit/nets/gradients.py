@@ -1,8 +1,6 @@
-"""Input gradients of a critic and the norm penalties built on them.
-
-Torch only, no other gankit import, so objectives (wgan-gp) can share it without an import cycle.
-Random draws come from the step's generator only, so resumed runs repeat exactly; reductions run
-in float32 even when the critic runs under bf16 autocast.
+"""Input gradients of a critic and the norm penalties built on them, shared by the penalties and
+the objectives that carry their own (WGAN-GP). Random draws come from the step's generator only,
+so resumed runs repeat exactly; reductions run in float32 even under bf16 autocast.
 """
 
 from __future__ import annotations
@@ -13,18 +11,19 @@ import torch
 from torch import Tensor, nn
 
 
-def critic_input_gradient(critic: nn.Module, points: Tensor) -> Tensor:
-    """d critic(points) / d points in float32, one flat row per sample, with a graph so it can be
-    penalised (gradients then reach the critic's parameters)."""
+def critic_input_gradient(critic: nn.Module, points: Tensor,
+                          labels: Tensor | None = None) -> Tensor:
+    """d critic(points).score / d points in float32, one flat row per sample, with a graph so it
+    can be penalised (gradients then reach the critic's parameters)."""
     points = points.detach().requires_grad_(True)
-    scores = critic(points).float()
+    scores = critic(points, labels).score.float()
     (grad,) = torch.autograd.grad(scores.sum(), points, create_graph=True)
     return grad.float().flatten(1)
 
 
-def gradient_norms(critic: nn.Module, points: Tensor) -> Tensor:
+def gradient_norms(critic: nn.Module, points: Tensor, labels: Tensor | None = None) -> Tensor:
     """||grad_x critic(x)||_2 at each point, shape (N,), float32."""
-    return torch.linalg.vector_norm(critic_input_gradient(critic, points), dim=1)
+    return torch.linalg.vector_norm(critic_input_gradient(critic, points, labels), dim=1)
 
 
 def uniform(shape: Sequence[int], rng: torch.Generator, like: Tensor) -> Tensor:
@@ -42,11 +41,12 @@ def interpolate(start: Tensor, end: Tensor, rng: torch.Generator) -> Tensor:
 
 
 def interpolate_gradient_norms(
-    critic: nn.Module, real: Tensor, fake: Tensor, rng: torch.Generator
+    critic: nn.Module, real: Tensor, fake: Tensor, rng: torch.Generator,
+    labels: Tensor | None = None,
 ) -> Tensor:
     """Gradient norms at x^ = eps*x + (1 - eps)*x~, eps ~ U[0, 1] per sample
-    (Gulrajani et al. 2017, Algorithm 1, lines 5-7)."""
-    return gradient_norms(critic, interpolate(fake, real, rng))
+    (Gulrajani et al. 2017, Algorithm 1, lines 5-7), judged with the real samples' labels."""
+    return gradient_norms(critic, interpolate(fake, real, rng), labels)
 
 
 def norm_penalty(norms: Tensor, target: float = 1.0, one_sided: bool = False) -> Tensor:

@@ -1,17 +1,13 @@
-"""Drawing samples from a generator and turning them into pictures or arrays."""
+"""Drawing samples from a generator at a fixed latent seed, in eval mode, without touching the
+training RNGs."""
 
 from __future__ import annotations
 
 import contextlib
 from collections.abc import Iterator
 
-import numpy as np
 import torch
 from torch import Tensor, nn
-
-from gankit.data.base import to_uint8
-from gankit.viz.grid import image_grid
-from gankit.viz.scatter import scatter_plot
 
 
 def latent_batch(n: int, z_dim: int, seed: int, device: torch.device) -> Tensor:
@@ -53,16 +49,3 @@ def sample_generator(generator: nn.Module, z_dim: int, n: int, seed: int) -> Ten
     """n samples at the fixed latent seed `seed`, drawn on the generator's device (see generate)."""
     device = next(generator.parameters()).device
     return generate(generator, latent_batch(n, z_dim, seed, device))
-
-
-def images_hwc(samples: Tensor) -> np.ndarray:
-    """float N×C×H×W in [-1, 1] → uint8 N×H×W×C."""
-    return to_uint8(samples).permute(0, 2, 3, 1).numpy()
-
-
-def picture(samples: Tensor, reference: Tensor | None = None) -> np.ndarray:
-    """A grid for images, a scatter plot (over optional reference points) for 2D points."""
-    if samples.dim() == 2 and samples.shape[1] == 2:
-        ref = None if reference is None else reference.numpy()
-        return scatter_plot(samples.numpy(), ref)
-    return image_grid(images_hwc(samples))

@@ -14,8 +14,8 @@ from gankit.core.errors import GankitError
 from gankit.data import dataset_options, load_dataset
 from gankit.data.base import to_unit_range
 from gankit.nets.encoding import encode, interpolate, reconstruct
-from gankit.training.runs import TrainedGenerator, open_generator
-from gankit.training.sampling import evaluation_mode
+from gankit.nets.sampling import evaluation_mode
+from gankit.use.runs import TrainedGenerator, open_generator
 
 CHUNK = 500
 

@@ -7,7 +7,7 @@ from typing import Any
 
 from gankit.metrics.evaluate import DEFAULT_N
 from gankit.training.evaluation import evaluate_generator
-from gankit.training.runs import open_generator
+from gankit.use.runs import open_generator
 
 
 def evaluate_run(run_dir: Path | str, data: str | None = None, n: int | None = None, *,

@@ -1,7 +1,7 @@
 import pytest
 import torch
 
-from gankit.penalties.gradients import interpolate, norm_penalty, uniform
+from gankit.nets.gradients import interpolate, norm_penalty, uniform
 
 
 def test_interpolates_lie_on_the_segment_with_one_coefficient_per_sample():

@@ -1,0 +1,168 @@
+"""The step types every layer shares: what a critic returns, what an update sees and returns, and
+the schedule of updates an objective describes (design.md, "A step, and the schedule").
+
+An objective does not drive the loop; it lists its updates. Each `Update` names the net it trains
+(or "nothing": a measurement or a state change), its loss, the optimiser it steps and when it
+runs: `BeforeGame(n)` (pre-training), `PerRound(n)` with n a number or a function of the round
+(the game's generator step count), or `Every(k, after=name)` (on every k-th run of another
+update: lazy regularisation, diagnostics). The engine runs the before-game updates in order,
+then rounds of the per-round updates in order, each followed by the updates that follow it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from typing import Literal
+
+import torch
+from torch import Tensor, nn
+
+Trains = Literal["critic", "generator", "nothing"]
+RealData = Literal["fresh", "last", "none"]
+
+
+@dataclass
+class CriticOutput:
+    """What a critic's forward returns. `score` is the per-sample value (N,) that objectives and
+    penalties use. Autoencoder critics give their `energy` (the reconstruction error, which is
+    also their score) and bottleneck `code`; encoder critics give the code E(x)."""
+
+    score: Tensor
+    code: Tensor | None = None
+    energy: Tensor | None = None
+
+
+@dataclass
+class Terms:
+    """Named loss terms (summed into the loss) and named statistics (only logged)."""
+
+    losses: dict[str, Tensor] = field(default_factory=dict)
+    stats: dict[str, Tensor] = field(default_factory=dict)
+
+    def total(self) -> Tensor:
+        if not self.losses:
+            return torch.zeros(())
+        return torch.stack([v.float() for v in self.losses.values()]).sum()
+
+    def merge(self, other: Terms) -> Terms:
+        return Terms({**self.losses, **other.losses}, {**self.stats, **other.stats})
+
+
+@dataclass
+class StepBatch:
+    """One update's tensors and nets. `fake` is detached unless the update trains the generator;
+    `real`, `fake` and `z` are empty for updates that draw no data. `labels_real` are the real
+    samples' classes and `labels_fake` the classes the fakes were drawn for (None when
+    unconditional). `done` holds the latest terms of each update that ran in this round."""
+
+    critic: nn.Module
+    real: Tensor
+    fake: Tensor
+    z: Tensor
+    step: int
+    rng: torch.Generator  # for any randomness an objective needs (resumable)
+    generator: nn.Module | None = None
+    labels_real: Tensor | None = None
+    labels_fake: Tensor | None = None
+    done: Mapping[str, Terms] = field(default_factory=dict)
+    outputs: dict[str, CriticOutput] = field(default_factory=dict, repr=False)
+
+    def critic_real(self) -> CriticOutput:
+        """D(real, labels_real); one forward pass per batch, reused by later calls (so make the
+        first call where its gradient is needed)."""
+        if "real" not in self.outputs:
+            self.outputs["real"] = self.critic(self.real, self.labels_real)
+        return self.outputs["real"]
+
+    def critic_fake(self) -> CriticOutput:
+        """D(fake, labels_fake), computed once per batch like critic_real."""
+        if "fake" not in self.outputs:
+            self.outputs["fake"] = self.critic(self.fake, self.labels_fake)
+        return self.outputs["fake"]
+
+
+@dataclass(frozen=True)
+class Probe:
+    """Fixed inputs for diagnostics: samples the run does not train on and a latent batch."""
+
+    real: Tensor
+    z: Tensor
+
+
+@dataclass(frozen=True)
+class Regularizer:
+    """A penalty on the critic with its weight; `every` > 1 runs it lazily (StyleGAN2): on every
+    k-th critic update only, as an update of its own, with its weight multiplied by k."""
+
+    name: str
+    weight: float
+    penalty: Callable[[StepBatch], Tensor]
+    every: int = 1
+    uses_fake: bool = True
+
+
+@dataclass(frozen=True)
+class TrainingPlan:
+    """What an objective may need to know about the run to write its schedule."""
+
+    batch_size: int
+    steps: int  # rounds of the game (generator updates)
+    data_size: int | None = None  # items in the training set; None for sources drawn fresh
+    n_critic: int = 1
+    regularizers: tuple[Regularizer, ...] = ()
+    log_every: int = 50
+    probe: Callable[[int], Probe] | None = None  # n held-out samples and a fixed z batch
+
+
+@dataclass(frozen=True)
+class BeforeGame:
+    """Run `steps` times before the game starts (pre-training, a measuring pass)."""
+
+    steps: int
+
+
+@dataclass(frozen=True)
+class PerRound:
+    """Run `times` times in each round, or `times(round)` times when it is a function."""
+
+    times: int | Callable[[int], int] = 1
+
+    def count(self, round_index: int) -> int:
+        return self.times(round_index) if callable(self.times) else self.times
+
+
+@dataclass(frozen=True)
+class Every:
+    """Run right after every k-th run of the update named `after`."""
+
+    k: int
+    after: str
+
+
+@dataclass(frozen=True)
+class Update:
+    """One entry of a schedule.
+
+    `optimizer`: "d" or "g" (the run's two), or a name of its own: a separate optimiser with the
+    settings of the net it trains. `real`: a fresh real batch, the last one drawn, or none;
+    `fake`: G(z) for this update (with gradient when it trains the generator). `project` runs on
+    the trained net after its optimiser step (WGAN's weight clipping). `eval_every`: before the
+    game, evaluate the generator every so many runs when the run evaluates at all.
+    """
+
+    name: str  # metrics are logged under this prefix
+    trains: Trains
+    loss: Callable[[StepBatch], Terms]
+    when: BeforeGame | PerRound | Every = PerRound()
+    optimizer: str = ""  # "" means "d" for the critic, "g" for the generator
+    real: RealData = "fresh"
+    fake: bool = True
+    project: Callable[[nn.Module], None] | None = None
+    eval_every: int = 0
+
+    def optimizer_name(self) -> str:
+        return self.optimizer or {"critic": "d", "generator": "g"}.get(self.trains, "")
+
+
+Schedule = list[Update]

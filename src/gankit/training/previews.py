@@ -1,0 +1,33 @@
+"""The preview a run writes every log.sample_every steps: what the data source shows for samples
+at a fixed latent seed (a PNG grid or scatter plot, or text lines), also sent to TensorBoard."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from torch import nn
+
+from gankit.config.schema import Config
+from gankit.core.io import write_text_atomic
+from gankit.data.base import DataSource
+from gankit.nets.sampling import sample_generator
+from gankit.training.logger import RunLogger
+from gankit.viz.grid import save_png
+
+PREVIEW_SEED_OFFSET = 2  # previews draw z from config.seed + 2, apart from training's RNGs
+
+
+def write_preview(data: DataSource, generator: nn.Module, config: Config, step: int,
+                  folder: Path, logger: RunLogger | None) -> None:
+    n = data.preview_count(config.log.n_samples, config.log.n_points)
+    samples = sample_generator(generator, config.z_dim, n, config.seed + PREVIEW_SEED_OFFSET)
+    shown = data.preview(samples)
+    stem = folder / f"step_{step:07d}"
+    if shown.picture is not None:
+        save_png(shown.picture, stem.with_suffix(".png"), scale=shown.scale)
+        if logger is not None:
+            logger.image("samples", shown.picture, step)
+    if shown.text is not None:
+        write_text_atomic(stem.with_suffix(".txt"), shown.text)
+        if logger is not None:
+            logger.text("samples", shown.text, step)

@@ -9,6 +9,7 @@ import torch
 
 from gankit.cli.main import main
 from gankit.config.load import load_config, load_run_config
+from gankit.objectives import wgan
 from gankit.training.checkpoint import read_checkpoint
 from gankit.training.runs import resume_run, start_run
 
@@ -28,6 +29,8 @@ def _assert_same(a, b):
     ["objective=ns", "ema=0.9"],
     ["objective=wgan-gp", "instance_noise.std=0.1", "lr_schedule=linear"],
     ["objective=wgan"],
+    ["objective=ns", "n_critic=2", "penalties=[{name: r1, weight: 1.0, every: 3}]"],
+    ["objective=gan-qp", "encoder.enabled=true", "z_dim=4"],
 ])
 def test_resume_matches_uninterrupted(tmp_path, tiny_ring_overrides, extra):
     base = [o for o in tiny_ring_overrides if not o.startswith("out=")] + extra
@@ -44,6 +47,13 @@ def test_resume_matches_uninterrupted(tmp_path, tiny_ring_overrides, extra):
     _assert_same(_final_state(whole), _final_state(resumed))
     if whole.parts.ema is not None:
         _assert_same(whole.parts.ema.model.state_dict(), resumed.parts.ema.model.state_dict())
+
+
+def test_resume_keeps_a_round_dependent_critic_schedule(tmp_path, tiny_ring_overrides,
+                                                       monkeypatch):
+    monkeypatch.setattr(wgan, "BURST_STEPS", 9)  # the reference rule, with fewer critic steps
+    test_resume_matches_uninterrupted(tmp_path, tiny_ring_overrides,
+                                      ["objective=wgan", "objective_options.critic_schedule=reference"])
 
 
 def interrupt_at(trainer, step):

@@ -11,36 +11,28 @@ import torch
 import torch.nn.functional as F
 
 from gankit.core.step import BeforeGame, Schedule, StepBatch, Terms, TrainingPlan, Update
+from gankit.objectives import seqgan_parts as parts
 from gankit.objectives.base import Objective
 from gankit.objectives.game import game
 from gankit.objectives.mc_rewards import mc_rewards
 from gankit.objectives.policy_gradient import policy_gradient_loss
 from gankit.objectives.registry import OBJECTIVES
 from gankit.objectives.rollout import RolloutPolicy
-from gankit.objectives.seqgan_parts import (
-    SeqganOptions,
-    discriminator_stats,
-    head_l2,
-    prob_real,
-    seqgan_training,
-    sequence_generator,
-    steps_per_epoch,
-)
 
 
 @OBJECTIVES.register("seqgan", "SeqGAN: policy-gradient generator of token sequences, MC "
                                "roll-out rewards (Yu et al. 2017)")
 class SeqGAN(Objective):
-    Options = SeqganOptions
+    Options = parts.SeqganOptions
     data_kinds = ("tokens",)
-    training_defaults = seqgan_training()
+    training_defaults = parts.seqgan_training()
 
-    def __init__(self, options: SeqganOptions | None = None) -> None:
+    def __init__(self, options: parts.SeqganOptions | None = None) -> None:
         super().__init__(options)
         self.rollout = RolloutPolicy(self.options.rollout_rate)
 
     def schedule(self, plan: TrainingPlan) -> Schedule:
-        epoch, o = steps_per_epoch(plan), self.options
+        epoch, o = parts.steps_per_epoch(plan), self.options
         return [Update("mle", "generator", self.mle_loss, BeforeGame(o.mle_epochs * epoch),
                        optimizer="mle", fake=False, eval_every=o.mle_eval_epochs * epoch),
                 Update("pretrain_d", "critic", self.critic_loss,
@@ -50,21 +42,21 @@ class SeqGAN(Objective):
 
     def mle_loss(self, batch: StepBatch) -> Terms:
         """Maximum likelihood: the mean per-token negative log-likelihood of real sequences."""
-        return Terms({"nll": -sequence_generator(batch)(None, tokens=batch.real).mean()})
+        return Terms({"nll": -parts.sequence_generator(batch)(None, tokens=batch.real).mean()})
 
     def critic_loss(self, batch: StepBatch) -> Terms:
         # Eq. 5: -log D(Y_real) - log(1 - D(Y_fake)), D = sigmoid(score).
         d_real, d_fake = batch.critic_real().score.float(), batch.critic_fake().score.float()
         losses = {"real": F.softplus(-d_real).mean(), "fake": F.softplus(d_fake).mean()}
         if self.options.head_l2 > 0:
-            losses["l2"] = self.options.head_l2 * head_l2(batch.critic)
-        return Terms(losses, discriminator_stats(d_real, d_fake))
+            losses["l2"] = self.options.head_l2 * parts.head_l2(batch.critic)
+        return Terms(losses, parts.discriminator_stats(d_real, d_fake))
 
     def generator_loss(self, batch: StepBatch) -> Terms:
-        generator = sequence_generator(batch)
+        generator = parts.sequence_generator(batch)
         policy = self.rollout.ready(generator.lstm)
         with torch.no_grad():
-            rewards = mc_rewards(policy, lambda x: prob_real(batch.critic, x), batch.fake,
+            rewards = mc_rewards(policy, lambda x: parts.prob_real(batch.critic, x), batch.fake,
                                  self.options.rollouts, batch.rng, generator.temperature)
         log_probs = generator(None, tokens=batch.fake)
         stats = {"reward": rewards.mean(), "p_fake": rewards[:, -1].mean(),
@@ -73,7 +65,7 @@ class SeqGAN(Objective):
 
     def follow(self, batch: StepBatch) -> Terms:
         """G_β moves towards G after each generator step."""
-        self.rollout.update(sequence_generator(batch).lstm)
+        self.rollout.update(parts.sequence_generator(batch).lstm)
         return Terms()
 
     def state_dict(self) -> dict[str, Any]:  # the roll-out net once the game has started

@@ -102,14 +102,15 @@ class Trainer:
 
     def batch_for(self, entry: Update, done: dict[str, Terms]) -> StepBatch:
         p = self.parts
-        real = self.real_batch(entry)
-        empty = real[:0]
+        real, labels_real = self.real_batch(entry), None  # labels arrive with conditional data
+        labels_fake, empty = None, real[:0]
         z = self.latent() if entry.real != "none" or entry.fake else empty
-        fake = self.generate(z, entry.trains == "generator") if entry.fake else empty
+        fake = self.generate(z, labels_fake, entry.trains == "generator") if entry.fake else empty
         if entry.real != "none" or entry.fake:
             real, fake = p.noise(real, self.step, self.rng), p.noise(fake, self.step, self.rng)
         return StepBatch(critic=p.critic, real=real, fake=fake, z=z, step=self.step, rng=self.rng,
-                         generator=p.generator, done=done)
+                         generator=p.generator, labels_real=labels_real,
+                         labels_fake=labels_fake, done=done)
 
     def real_batch(self, entry: Update) -> Tensor:
         if entry.real == "none":
@@ -119,9 +120,9 @@ class Trainer:
             self.last_real = batch.to(self.parts.device)
         return self.last_real
 
-    def generate(self, z: Tensor, with_grad: bool) -> Tensor:
+    def generate(self, z: Tensor, labels: Tensor | None, with_grad: bool) -> Tensor:
         with torch.set_grad_enabled(with_grad), self.autocast():
-            fake = self.parts.generator(z)
+            fake = self.parts.generator(z, labels)
         return fake if with_grad else fake.detach()
 
     def net(self, entry: Update) -> nn.Module:

@@ -82,9 +82,9 @@ def fingerprint(name: str, preset: str | None, overrides: dict, full: bool, root
 
 def compare(old: dict, new: dict) -> int:
     differ = 0
-    for name in old:
-        keys = [k for k in old[name] if k != "seconds"]
-        same = name in new and all(old[name][k] == new[name].get(k) for k in keys)
+    for name, fingerprints in old.items():
+        keys = [k for k in fingerprints if k != "seconds"]
+        same = name in new and all(fingerprints[k] == new[name].get(k) for k in keys)
         differ += not same
         print(f"{name:16s} {'identical' if same else 'DIFFERENT'}")
     return 1 if differ else 0

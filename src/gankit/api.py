@@ -22,7 +22,8 @@ from gankit.use.encoding import (
     real_images,
     reconstruct_images,
 )
-from gankit.use.runs import TrainedGenerator, load_generator
+from gankit.use.labels import ClassChoice, labels_for
+from gankit.use.runs import TrainedGenerator, open_generator
 
 
 def train(source: str | None = None, **overrides: Any) -> Path:
@@ -45,11 +46,13 @@ def resume(run_dir: str | Path, **overrides: Any) -> Path:
 
 
 def sample(run_dir: str | Path, n: int = 64, seed: int = 0, use_ema: bool = True,
-           device: str = "auto") -> torch.Tensor:
+           device: str = "auto", labels: ClassChoice = None) -> torch.Tensor:
     """n samples from a trained run, on the CPU: images in [-1, 1] (N×C×H×W), points (N×2) or
-    token sequences (int64 N×L)."""
-    generator, config, _ = load_generator(run_dir, use_ema, device)
-    return sample_generator(generator, config.z_dim, n, seed)
+    token sequences (int64 N×L). Conditional runs need `labels`: a class name or index for all
+    n samples, or n labels (a list or tensor)."""
+    loaded = open_generator(run_dir, use_ema, device)
+    chosen = labels_for(loaded.classes, n, labels, run=str(run_dir))
+    return sample_generator(loaded.generator, loaded.config.z_dim, n, seed, chosen)
 
 
 def encode(run_dir: str | Path, images: torch.Tensor | None = None, *, data: str | None = None,

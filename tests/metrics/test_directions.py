@@ -8,8 +8,8 @@ def test_directions():
     assert improves("mode_score", 0.5, 0.4) and not improves("kl", 0.5, 0.4)
     assert improves("modes", 0, None)
     assert not improves("kl", math.inf, None) and not improves("fid", math.nan, 1.0)
-    assert {"fid", "kid_mean", "kl", "nll_oracle"} == {k for k, v in DIRECTIONS.items()
-                                                        if v == "lower"}
+    assert {"fid", "kid_mean", "kl", "nll_oracle", "intra_fid"} == {
+        k for k, v in DIRECTIONS.items() if v == "lower"}
     assert metric_names()[0] == "auto"
 
 

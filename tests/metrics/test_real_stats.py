@@ -76,8 +76,9 @@ def test_a_file_for_another_key_is_not_trusted(cache):
 
 
 def test_subset_is_fixed_and_sorted(cache):
-    first = real_stats.real_images("digits", "all", 50)
-    assert torch.equal(first, real_stats.real_images("digits", "all", 50))
+    first, labels = real_stats.real_images("digits", "all", 50)
+    again, labels_again = real_stats.real_images("digits", "all", 50)
+    assert torch.equal(first, again) and torch.equal(labels, labels_again)
     assert first.shape == (50, 1, 8, 8)
 
 

@@ -81,10 +81,12 @@ def test_defaults():
             "d_norm": "none",
             "spectral_norm": False,
             "code_dim": 64,
+            "conditioning": "projection",
         },
         "dcgan": {"width": 64, "g_norm": "batch", "d_norm": "batch", "spectral_norm": False,
-                  "code_dim": 64},
-        "infogan": {"d_norm": "batch", "g_norm": "batch", "spectral_norm": False, "code_dim": 64},
+                  "code_dim": 64, "conditioning": "projection"},
+        "infogan": {"d_norm": "batch", "g_norm": "batch", "spectral_norm": False, "code_dim": 64,
+                    "conditioning": "projection"},
     }
     for name, expected in defaults.items():
         assert dataclasses.asdict(net_options(name)()) == expected

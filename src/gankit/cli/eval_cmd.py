@@ -14,7 +14,7 @@ from gankit.core.errors import GankitError
 from gankit.metrics.evaluate import evaluate_samples
 from gankit.metrics.extractors import DEFAULT, EXTRACTORS
 from gankit.metrics.extractors.inception import ENV_VAR
-from gankit.metrics.sample_files import read_samples
+from gankit.metrics.sample_files import read_labels, read_samples
 from gankit.training.evaluation import eval_record, plain
 from gankit.training.logger import append_jsonl
 from gankit.training.run_dir import CHECKPOINTS, open_run_dir
@@ -91,4 +91,5 @@ def evaluate_file(args: argparse.Namespace, target: Path, weights: str | None) -
         raise GankitError("--data NAME is required when evaluating a samples file")
     samples = read_samples(target)
     return evaluate_samples(samples, args.data, n=args.n, seed=args.seed, features=args.features,
-                            weights=weights, split=args.split, device=pick_device(args.device))
+                            weights=weights, split=args.split, device=pick_device(args.device),
+                            labels=read_labels(target, len(samples)))

@@ -16,8 +16,9 @@ from gankit.data.pictures import images_hwc, picture
 from gankit.data.vocab import decode_ids
 from gankit.nets.sampling import sample_generator
 from gankit.training.run_dir import CHECKPOINTS
+from gankit.use.labels import labels_for
 from gankit.use.runs import TrainedGenerator, open_generator
-from gankit.viz.grid import save_png
+from gankit.viz.grid import save_png, with_row_names
 
 FORMATS = {"points": (".npz", ".png"), "images": (".npz", ".png"), "tokens": (".npz", ".txt")}
 SUFFIXES = (".npz", ".png", ".txt")
@@ -36,6 +37,11 @@ def add_parser(verbs: argparse._SubParsersAction) -> None:
                         help="last, or best (kept by training with eval.every)")
     parser.add_argument("--temperature", type=float, default=None,
                         help="sequence runs: sample from softmax(logits / T) (default: as trained)")
+    parser.add_argument("--class", dest="which", metavar="NAME|INDEX", default=None,
+                        help="conditional runs: draw every sample of this class")
+    parser.add_argument("--per-class", type=int, default=None, metavar="N",
+                        help="conditional runs: N samples of every class (a .png has one "
+                             "labelled row per class); --n is then ignored")
     parser.add_argument("--device", default="auto")
     parser.set_defaults(run=run)
 
@@ -50,9 +56,11 @@ def run(args: argparse.Namespace) -> int:
     check_request(args, out, loaded)
     if args.temperature is not None:
         loaded.generator.temperature = args.temperature
-    samples = sample_generator(loaded.generator, loaded.config.z_dim, args.n, args.seed)
-    write_samples(out, samples, loaded)
-    print(f"gankit: wrote {args.n} samples to {out}", file=sys.stderr)
+    labels = labels_for(loaded.classes, args.n, args.which, args.per_class, run=args.run_dir)
+    n = args.n if labels is None else len(labels)
+    samples = sample_generator(loaded.generator, loaded.config.z_dim, n, args.seed, labels)
+    write_samples(out, samples, loaded, labels, args.per_class)
+    print(f"gankit: wrote {n} samples to {out}", file=sys.stderr)
     return 0
 
 
@@ -68,23 +76,36 @@ def check_request(args: argparse.Namespace, out: Path, loaded: TrainedGenerator)
             raise GankitError(f"--temperature must be > 0, got {args.temperature}")
 
 
-def write_samples(out: Path, samples: Tensor, loaded: TrainedGenerator) -> None:
+def write_samples(out: Path, samples: Tensor, loaded: TrainedGenerator,
+                  labels: Tensor | None = None, per_class: int | None = None) -> None:
     suffix = out.suffix.lower()
     if suffix == ".txt":
         write_text_atomic(out, "".join(f"{line}\n" for line in decode_ids(samples,
                                                                            loaded.vocabulary)))
     elif suffix == ".png":
-        save_png(picture(samples), out, scale=1 if loaded.kind == "points" else 2)
+        save_png(sample_picture(samples, loaded, per_class), out,
+                 scale=1 if loaded.kind == "points" else 2)
     else:
-        write_npz(out, samples, loaded.kind)
+        write_npz(out, samples, loaded.kind, labels)
 
 
-def write_npz(out: Path, samples: Tensor, kind: str) -> None:
+def sample_picture(samples: Tensor, loaded: TrainedGenerator,
+                   per_class: int | None) -> np.ndarray:
+    """A grid (one row per class, named, with --per-class) or a scatter plot."""
+    if per_class is None or loaded.kind != "images":
+        return picture(samples)
+    grid = picture(samples, columns=per_class)
+    return with_row_names(grid, list(loaded.classes or ()), tile=samples.shape[-2])
+
+
+def write_npz(out: Path, samples: Tensor, kind: str, labels: Tensor | None = None) -> None:
     if kind == "tokens":
         arrays = {"tokens": samples.numpy().astype(np.int64)}
     elif kind == "points":
         arrays = {"points": samples.numpy().astype(np.float32)}
     else:
         arrays = {"images": images_hwc(samples)}
+    if labels is not None:
+        arrays["labels"] = labels.numpy().astype(np.int64)
     with atomic_path(out) as tmp, tmp.open("wb") as handle:
         np.savez_compressed(handle, **arrays)

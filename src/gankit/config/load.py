@@ -55,6 +55,7 @@ def resolve(config: Config) -> Config:
     _check_ranges(config)
     _check_eval_names(config)
     _check_encoder(config)
+    _check_conditional(config)
     config.data_options = _options(dataset_options(config.data), config.data_options, "data_options")
     config.net_options = _options(net_options(config.net), config.net_options, "net_options")
     options_cls = objective_class(config.objective).Options
@@ -118,6 +119,18 @@ def _check_encoder(config: Config) -> None:
     if config.z_dim < 3:
         # A Pearson correlation over two entries is always +1 or -1.
         raise GankitError(f"encoder.enabled=true needs z_dim of at least 3, got {config.z_dim}")
+
+
+def _check_conditional(config: Config) -> None:
+    from gankit.objectives import OBJECTIVES, objective_class
+
+    if config.acgan_weight < 0:
+        raise GankitError(f"acgan_weight must be >= 0, got {config.acgan_weight}")
+    reason = objective_class(config.objective).unconditional_only
+    if config.conditional and reason:
+        able = [n for n in OBJECTIVES.names() if not objective_class(n).unconditional_only]
+        raise GankitError(f"conditional=true: objective {config.objective!r} has no conditional "
+                          f"form ({reason}); use one of: {', '.join(able)}")
 
 
 def _check_eval_names(config: Config) -> None:

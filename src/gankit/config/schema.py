@@ -83,6 +83,10 @@ class Config:
     penalties: list[PenaltyConfig] = field(default_factory=list)
     instance_noise: InstanceNoiseConfig = field(default_factory=InstanceNoiseConfig)
     encoder: EncoderConfig = field(default_factory=EncoderConfig)
+    # Class-conditional generation for labelled data: G(z, y) and D(x, y), the critic conditioned
+    # as net_options.conditioning says (projection, acgan or concat).
+    conditional: bool = False
+    acgan_weight: float = 1.0  # conditioning=acgan: weight of the class loss in both updates
     z_dim: int = 64
     steps: int = 5000
     batch_size: int = 64

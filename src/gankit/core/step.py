@@ -26,11 +26,13 @@ RealData = Literal["fresh", "last", "none"]
 class CriticOutput:
     """What a critic's forward returns. `score` is the per-sample value (N,) that objectives and
     penalties use. Autoencoder critics give their `energy` (the reconstruction error, which is
-    also their score) and bottleneck `code`; encoder critics give the code E(x)."""
+    also their score) and bottleneck `code`; encoder critics give the code E(x); critics with an
+    auxiliary classifier give its logits."""
 
     score: Tensor
     code: Tensor | None = None
     energy: Tensor | None = None
+    class_logits: Tensor | None = None  # AC-GAN critics: N×classes
 
 
 @dataclass

@@ -28,19 +28,34 @@ class Preview:
 
 
 class DataSource:
-    """Base class: `kind`, `shape` (per sample) and `sample(n, rng)`."""
+    """Base class: `kind`, `shape` (per sample) and `sample(n, rng)`; labelled sources also have
+    `classes` (the class names, label k naming class k) and `sample_labelled`."""
 
     Options: ClassVar[type] = NoOptions
     kind: Literal["points", "images", "tokens"]
     shape: tuple[int, ...]
     labels: Tensor | None = None
+    classes: tuple[str, ...] | None = None
 
     def sample(self, n: int, rng: torch.Generator) -> Tensor:
+        return self.sample_labelled(n, rng)[0]
+
+    def sample_labelled(self, n: int, rng: torch.Generator) -> tuple[Tensor, Tensor | None]:
+        """A batch and its int64 labels (None when unlabelled), from the same draws as `sample`."""
         raise NotImplementedError
 
-    def preview(self, samples: Tensor) -> Preview:
-        """How a batch of generated samples is shown during training."""
-        return Preview(picture=picture(samples))
+    def class_frequencies(self) -> Tensor | None:
+        """Each class's share of the data, for drawing the labels of fakes (None: unlabelled)."""
+        if self.labels is None or not self.classes:
+            return None
+        counts = torch.bincount(self.labels.long(), minlength=len(self.classes))
+        return counts.float() / counts.sum()
+
+    def preview(self, samples: Tensor, labels: Tensor | None = None) -> Preview:
+        """How a batch of generated samples is shown during training; with labels (in class
+        order), one row per class."""
+        columns = None if labels is None else int(torch.bincount(labels).max())
+        return Preview(picture=picture(samples, columns=columns))
 
     def preview_count(self, n_samples: int, n_points: int) -> int:
         """How many samples a preview shows, given log.n_samples and log.n_points."""
@@ -88,25 +103,39 @@ class InMemoryImages(DataSource):
 
     kind = "images"
 
-    def __init__(self, images: Tensor, labels: Tensor | None = None) -> None:
+    def __init__(self, images: Tensor, labels: Tensor | None = None,
+                 classes: tuple[str, ...] | None = None) -> None:
         if images.dtype != torch.uint8 or images.dim() != 4:
             raise ValueError("images must be a uint8 tensor of shape N×C×H×W")
         self.images = images
         self.labels = labels
+        self.classes = class_names(labels, classes)
         self.shape = tuple(images.shape[1:])
         self.sampler = EpochSampler(len(images))
 
     def __len__(self) -> int:
         return len(self.images)
 
-    def sample(self, n: int, rng: torch.Generator) -> Tensor:
-        return to_unit_range(self.images[self.sampler.next(n, rng)])
+    def sample_labelled(self, n: int, rng: torch.Generator) -> tuple[Tensor, Tensor | None]:
+        index = self.sampler.next(n, rng)
+        labels = self.labels[index] if self.labels is not None else None
+        return to_unit_range(self.images[index]), labels
 
     def state_dict(self) -> dict[str, Any]:
         return self.sampler.state_dict()
 
     def load_state_dict(self, state: dict[str, Any]) -> None:
         self.sampler.load_state_dict(state)
+
+
+def class_names(labels: Tensor | None,
+                names: tuple[str, ...] | None) -> tuple[str, ...] | None:
+    """`names`, or the label values as text ("0", "1", ...) when the data names no classes."""
+    if labels is None or len(labels) == 0:
+        return None
+    if names is not None:
+        return tuple(names)
+    return tuple(str(k) for k in range(int(labels.max()) + 1))
 
 
 def to_unit_range(images: Tensor) -> Tensor:

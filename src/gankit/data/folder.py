@@ -50,12 +50,14 @@ def read_image(path: Path, size: int, channels: int) -> np.ndarray:
         return np.asarray(image.resize((size, size), Image.Resampling.BICUBIC))
 
 
-def readable_images(files: list[Path], options: FolderOptions) -> Iterator[np.ndarray]:
-    """Decoded images, skipping (and counting in a warning) files Pillow cannot read."""
+def readable_images(files: list[Path],
+                    options: FolderOptions) -> Iterator[tuple[Path, np.ndarray]]:
+    """Decoded images with their paths, skipping (and counting in a warning) files Pillow cannot
+    read."""
     skipped = []
     for path in files:
         try:
-            yield read_image(path, options.image_size, options.channels)
+            yield path, read_image(path, options.image_size, options.channels)
         except (OSError, ValueError, Image.DecompressionBombError):
             skipped.append(path)
     if skipped:
@@ -64,8 +66,9 @@ def readable_images(files: list[Path], options: FolderOptions) -> Iterator[np.nd
 
 
 def load_folder(root: Path, options: FolderOptions) -> InMemoryImages:
-    arrays = []
-    for array in readable_images(image_files(root), options):
+    paths, arrays = [], []
+    for path, array in readable_images(image_files(root), options):
+        paths.append(path)
         arrays.append(array)
         if options.limit is not None and len(arrays) >= options.limit:
             break
@@ -73,10 +76,23 @@ def load_folder(root: Path, options: FolderOptions) -> InMemoryImages:
         raise GankitError(f"image folder {root} holds no image Pillow can read")
     stacked = torch.from_numpy(np.stack(arrays))
     images = stacked.unsqueeze(1) if options.channels == 1 else stacked.permute(0, 3, 1, 2)
-    return InMemoryImages(images.contiguous())
+    return InMemoryImages(images.contiguous(), *folder_labels(root, paths))
 
 
-@DATASETS.register("folder", "folder:PATH, every image file under PATH (recursive), no labels")
+def folder_labels(root: Path,
+                  paths: list[Path]) -> tuple[torch.Tensor | None, tuple[str, ...] | None]:
+    """One class per sub-folder of `root` (named after it, in sorted order) when every image
+    lies inside one; no labels when some image lies in `root` itself."""
+    tops = [path.relative_to(root).parts for path in paths]
+    if any(len(parts) < 2 for parts in tops):
+        return None, None
+    classes = tuple(sorted({parts[0] for parts in tops}))
+    index = {name: k for k, name in enumerate(classes)}
+    return torch.tensor([index[parts[0]] for parts in tops], dtype=torch.int64), classes
+
+
+@DATASETS.register("folder", "folder:PATH, every image file under PATH (recursive); one class "
+                             "per sub-folder when every image lies in one")
 class FolderLoader:
     Options = FolderOptions
 

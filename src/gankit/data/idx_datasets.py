@@ -34,12 +34,15 @@ class IdxOptions:
 class IdxDataset:
     name: str
     how_to_get: str  # the end of the "not found" message
+    classes: tuple[str, ...] = tuple(str(k) for k in range(10))
 
 
 FASHION_MNIST = IdxDataset(
     "fashion-mnist",
     "install it with `apt-get install dataset-fashion-mnist` (Debian) or put the four IDX "
     f"files of the Fashion-MNIST release ({ALL_FILES}) in one of those folders",
+    ("T-shirt/top", "Trouser", "Pullover", "Dress", "Coat", "Sandal", "Shirt", "Sneaker", "Bag",
+     "Ankle boot"),  # the release's label order
 )
 MNIST = IdxDataset(
     "mnist",
@@ -83,7 +86,8 @@ def load_idx_dataset(dataset: IdxDataset, options: IdxOptions) -> InMemoryImages
     check_image_options(options)
     images, labels = read_split(*locate(dataset, options.split))
     images, labels = take_first(images, labels, options.limit)
-    return InMemoryImages(resize_square(images, options.image_size), labels)
+    resized = resize_square(images, options.image_size)
+    return InMemoryImages(resized, labels, dataset.classes)
 
 
 @DATASETS.register("fashion-mnist", "Fashion-MNIST: 28×28 grayscale clothing, 10 classes")

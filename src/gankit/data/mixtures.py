@@ -30,13 +30,17 @@ class GaussianMixture(DataSource):
     def __init__(self, centers: Tensor, sigma: float) -> None:
         self.centers = centers.to(torch.float32)
         self.sigma = float(sigma)
+        self.classes = tuple(str(k) for k in range(len(self.centers)))  # the mode's index
 
-    def sample(self, n: int, rng: torch.Generator) -> Tensor:
+    def sample_labelled(self, n: int, rng: torch.Generator) -> tuple[Tensor, Tensor]:
         modes = torch.randint(len(self.centers), (n,), generator=rng)
         noise = torch.randn(n, 2, generator=rng)
-        return self.centers[modes] + self.sigma * noise
+        return self.centers[modes] + self.sigma * noise, modes
 
-    def preview(self, samples: Tensor) -> Preview:
+    def class_frequencies(self) -> Tensor:
+        return torch.full((len(self.centers),), 1.0 / len(self.centers))
+
+    def preview(self, samples: Tensor, labels: Tensor | None = None) -> Preview:
         """A scatter plot over the modes."""
         return Preview(picture=picture(samples, self.centers), scale=1)
 

@@ -20,9 +20,11 @@ def images_hwc(samples: Tensor) -> np.ndarray:
     return to_uint8(samples).permute(0, 2, 3, 1).numpy()
 
 
-def picture(samples: Tensor, reference: Tensor | None = None) -> np.ndarray:
-    """A grid for images, a scatter plot (over optional reference points) for 2D points."""
+def picture(samples: Tensor, reference: Tensor | None = None,
+            columns: int | None = None) -> np.ndarray:
+    """A grid for images (`columns` wide, square by default), a scatter plot (over optional
+    reference points) for 2D points."""
     if samples.dim() == 2 and samples.shape[1] == 2:
         ref = None if reference is None else reference.numpy()
         return scatter_plot(samples.numpy(), ref)
-    return image_grid(images_hwc(samples))
+    return image_grid(images_hwc(samples), columns=columns)

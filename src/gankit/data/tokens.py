@@ -34,14 +34,14 @@ class TokenSequences(DataSource):
     def __len__(self) -> int:
         return len(self.tokens)
 
-    def sample(self, n: int, rng: torch.Generator) -> Tensor:
-        return self.tokens[self.sampler.next(n, rng)]
+    def sample_labelled(self, n: int, rng: torch.Generator) -> tuple[Tensor, None]:
+        return self.tokens[self.sampler.next(n, rng)], None
 
     def decode(self, tokens: Tensor) -> list[str]:
         """One line per sequence: words or characters for text, token ids otherwise."""
         return decode_ids(tokens, self.vocabulary)
 
-    def preview(self, samples: Tensor) -> Preview:
+    def preview(self, samples: Tensor, labels: Tensor | None = None) -> Preview:
         return Preview(text="\n".join(self.decode(samples)) + "\n")
 
     def state_dict(self) -> dict[str, Any]:

@@ -8,16 +8,18 @@ from __future__ import annotations
 import math
 
 HIGHER, LOWER = "higher", "lower"
-POINT_METRICS = {"mode_score": HIGHER, "modes": HIGHER, "high_quality": HIGHER, "kl": LOWER}
+POINT_METRICS = {"mode_score": HIGHER, "modes": HIGHER, "high_quality": HIGHER, "kl": LOWER,
+                 "class_agreement": HIGHER, "class_high_quality_min": HIGHER}
 IMAGE_METRICS = {"fid": LOWER, "kid_mean": LOWER, "precision": HIGHER, "recall": HIGHER,
-                 "coverage": HIGHER, "inception_score": HIGHER}
+                 "coverage": HIGHER, "inception_score": HIGHER, "intra_fid": LOWER,
+                 "class_agreement": HIGHER}
 TOKEN_METRICS = {"nll_oracle": LOWER}
 DIRECTIONS = POINT_METRICS | IMAGE_METRICS | TOKEN_METRICS
 AUTO = "auto"
 DEFAULT_METRIC = {"points": "mode_score", "images": "fid", "tokens": "nll_oracle"}
 METRICS_BY_KIND = {"points": POINT_METRICS, "images": IMAGE_METRICS, "tokens": TOKEN_METRICS}
 # Measurements worth a TensorBoard curve besides the selectable ones (counts and seeds are not).
-EXTRA_MEASURES = ("density", "kid_std", "inception_score_std")
+EXTRA_MEASURES = ("density", "kid_std", "inception_score_std", "class_high_quality")
 
 
 def metric_names() -> list[str]:

@@ -15,6 +15,7 @@ import torch
 from gankit.core.errors import GankitError
 from gankit.data import load_dataset
 from gankit.data.base import DataSource
+from gankit.metrics.conditional import mode_agreement
 from gankit.metrics.extractors import DEFAULT
 from gankit.metrics.modes import ModeCoverage, mode_coverage
 from gankit.metrics.nll_oracle import nll_oracle
@@ -31,9 +32,11 @@ DEFAULT_N = {"points": POINTS_N, "tokens": TOKENS_N, "images": IMAGES_N}
 def evaluate_samples(samples: np.ndarray, data: str, data_options: Mapping[str, Any] | None = None,
                      *, source: DataSource | None = None, n: int | None = None, seed: int = 0,
                      features: str = DEFAULT, weights: str | None = None, split: str = "test",
-                     device: str | torch.device = "cpu") -> dict[str, Any]:
+                     device: str | torch.device = "cpu",
+                     labels: np.ndarray | None = None) -> dict[str, Any]:
     """Metrics of `samples` (float N×2 points, integer N×L token sequences, or uint8 N×H×W[×C]
-    images) against `data`.
+    images) against `data`; with the `labels` the samples were drawn for (conditional
+    generators), also how well they match their classes (metrics.conditional).
 
     `n` caps how many samples are used (default: POINTS_N, TOKENS_N or IMAGES_N, or all there
     are when fewer); asking for more than there are is an error. `source` is the loaded dataset
@@ -42,32 +45,51 @@ def evaluate_samples(samples: np.ndarray, data: str, data_options: Mapping[str, 
     samples = np.asarray(samples)
     kind = sample_kind(samples)
     n = sample_count(len(samples), n, DEFAULT_N[kind])
+    labels = check_labels(labels, len(samples), kind)
     if kind == "tokens":
         source = source if source is not None else load_dataset(data, data_options)
         return evaluate_tokens(samples, source, data, n, seed)
     if kind == "points":
         source = source if source is not None else load_dataset(data, data_options)
-        return evaluate_points(samples, source, data, n, seed)
+        return evaluate_points(samples, source, data, n, seed, labels)
     check_image_data(data, source, samples)
     result = evaluate_images(samples, data, split=split, extractor=features, n=n, seed=seed,
-                             weights=weights, device=device)
+                             weights=weights, device=device, labels=labels)
     return {"metric_set": "image-features", **result}
 
 
+def check_labels(labels: np.ndarray | None, count: int, kind: str) -> np.ndarray | None:
+    if labels is None:
+        return None
+    labels = np.asarray(labels)
+    if kind == "tokens":
+        raise GankitError("token sequences are not evaluated by class; leave out the labels")
+    if labels.shape != (count,) or labels.dtype.kind not in "iu" or (labels < 0).any():
+        raise GankitError(f"labels must be {count} non-negative integers, one per sample")
+    return labels.astype(np.int64)
+
+
 def evaluate_points(points: np.ndarray, source: DataSource, data: str, n: int,
-                    seed: int = 0) -> dict[str, Any]:
-    """Mode coverage of (at most `n`, drawn with `seed`) points against the source's modes."""
+                    seed: int = 0, labels: np.ndarray | None = None) -> dict[str, Any]:
+    """Mode coverage of (at most `n`, drawn with `seed`) points against the source's modes; with
+    labels, how well each point matches its label's mode."""
     centers, sigma = getattr(source, "centers", None), getattr(source, "sigma", None)
     if centers is None or sigma is None:
         raise GankitError(f"dataset {data!r} has no modes to measure 2D points against; "
                           f"use a 2D mixture such as ring or grid")
-    points = subsample(points, n, seed)
-    coverage = mode_coverage(points, np.asarray(centers), float(sigma), HIGH_QUALITY_SIGMAS)
-    return {"metric_set": "mode-coverage", "data": data, "n": len(points), "seed": seed,
-            "sigma": float(sigma), "threshold_sigmas": HIGH_QUALITY_SIGMAS,
-            "modes": coverage.modes, "total_modes": coverage.total_modes,
-            "high_quality": coverage.high_quality, "kl": coverage.kl,
-            "mode_score": mode_score(coverage)}
+    keep = subsample(np.arange(len(points)), n, seed)
+    points, centers = points[keep], np.asarray(centers)
+    coverage = mode_coverage(points, centers, float(sigma), HIGH_QUALITY_SIGMAS)
+    result = {"metric_set": "mode-coverage", "data": data, "n": len(points), "seed": seed,
+              "sigma": float(sigma), "threshold_sigmas": HIGH_QUALITY_SIGMAS,
+              "modes": coverage.modes, "total_modes": coverage.total_modes,
+              "high_quality": coverage.high_quality, "kl": coverage.kl,
+              "mode_score": mode_score(coverage)}
+    if labels is not None:
+        if labels.max() >= len(centers):
+            raise GankitError(f"labels must lie in 0 to {len(centers) - 1}, the modes of {data}")
+        result |= mode_agreement(points, labels[keep], centers, float(sigma), HIGH_QUALITY_SIGMAS)
+    return result
 
 
 def evaluate_tokens(tokens: np.ndarray, source: DataSource, data: str, n: int,

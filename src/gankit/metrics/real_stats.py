@@ -36,6 +36,7 @@ class RealStats:
     features: np.ndarray  # float32 n×D
     mu: np.ndarray  # float64 D
     sigma: np.ndarray  # float64 D×D
+    labels: np.ndarray | None = None  # int64 n, when the dataset is labelled
 
     @property
     def n(self) -> int:
@@ -44,19 +45,22 @@ class RealStats:
 
 
 def real_statistics(dataset: str, extractor: Extractor, split: str = "test", n: int = 10000,
-                    image_size: int | None = None) -> RealStats:
+                    image_size: int | None = None, need_labels: bool = False) -> RealStats:
     """The cached statistics of up to `n` images of `dataset`'s `split` (resized to
-    `image_size` when given), computing them once."""
+    `image_size` when given), computing them once (again when `need_labels` and the cached ones
+    were written without labels)."""
     split, size = split_name(dataset, split), image_size or NATIVE
     path = stats_path(dataset, split, size, extractor.identity, n)
     key = {"dataset": dataset, "split": split, "image_size": size,
            "extractor": extractor.identity, "requested": n}
     cached = read_stats(path, key)
-    if cached is not None:
+    if cached is not None and (cached.labels is not None or not need_labels):
         return cached
-    features = extractor.features(real_images(dataset, split, n, image_size))
+    images, labels = real_images(dataset, split, n, image_size)
+    features = extractor.features(images)
     mu, sigma = feature_statistics(features)
-    stats = RealStats(dataset, split, size, extractor.identity, n, features, mu, sigma)
+    stats = RealStats(dataset, split, size, extractor.identity, n, features, mu, sigma,
+                      None if labels is None else labels.numpy().astype(np.int64))
     write_stats(path, stats)
     return stats
 
@@ -81,8 +85,10 @@ def stats_path(dataset: str, split: str, image_size: int, identity: str, n: int)
     return cache_dir() / "real-stats" / f"{name}.npz"
 
 
-def real_images(dataset: str, split: str, n: int, image_size: int | None = None) -> torch.Tensor:
-    """uint8 N×C×H×W: all of the split when it has ≤ n images, else n drawn with SUBSET_SEED."""
+def real_images(dataset: str, split: str, n: int,
+                image_size: int | None = None) -> tuple[torch.Tensor, torch.Tensor | None]:
+    """uint8 N×C×H×W and their labels (None when unlabelled): all of the split when it has ≤ n
+    images, else n drawn with SUBSET_SEED."""
     if n < 2:
         raise GankitError(f"need at least 2 real images for statistics, asked for {n}")
     options = {} if split == NO_SPLIT else {"split": split}
@@ -92,10 +98,12 @@ def real_images(dataset: str, split: str, n: int, image_size: int | None = None)
     images = getattr(source, "images", None)
     if getattr(source, "kind", None) != "images" or images is None:
         raise GankitError(f"dataset {dataset!r} holds no images to compare against")
+    labels = getattr(source, "labels", None)
     if len(images) <= n:
-        return images
+        return images, labels
     order = torch.randperm(len(images), generator=torch.Generator().manual_seed(SUBSET_SEED))
-    return images[order[:n].sort().values]
+    keep = order[:n].sort().values
+    return images[keep], None if labels is None else labels[keep]
 
 
 def read_stats(path: Path, key: dict[str, str | int]) -> RealStats | None:
@@ -106,11 +114,14 @@ def read_stats(path: Path, key: dict[str, str | int]) -> RealStats | None:
         with np.load(path, allow_pickle=False) as archive:
             stored = {field: archive[field].item() for field in KEY_FIELDS}
             arrays = {name: archive[name] for name in ("features", "mu", "sigma")}
+            labels = archive["labels"] if "labels" in archive.files else None
     except (OSError, ValueError, KeyError, EOFError, zipfile.BadZipFile):
         return None
     if stored != key or not consistent(arrays):
         return None
-    return RealStats(**stored, **arrays)
+    if labels is not None and labels.shape != (len(arrays["features"]),):
+        labels = None
+    return RealStats(**stored, **arrays, labels=labels)
 
 
 def consistent(arrays: dict[str, np.ndarray]) -> bool:
@@ -122,6 +133,8 @@ def consistent(arrays: dict[str, np.ndarray]) -> bool:
 
 def write_stats(path: Path, stats: RealStats) -> None:
     fields = {field: np.asarray(getattr(stats, field)) for field in KEY_FIELDS}
+    if stats.labels is not None:
+        fields["labels"] = stats.labels
     with atomic_path(path) as tmp, tmp.open("wb") as handle:
         np.savez(handle, features=stats.features.astype(np.float32), mu=stats.mu,
                  sigma=stats.sigma, **fields)

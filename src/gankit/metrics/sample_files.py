@@ -73,3 +73,19 @@ def describe(array: np.ndarray) -> str:
 def first_line(error: BaseException) -> str:
     text = str(error).strip()
     return text.splitlines()[0] if text else type(error).__name__
+
+
+def read_labels(path: Path | str, count: int) -> np.ndarray | None:
+    """The archive's `labels` (the classes the samples were drawn for), or None without them."""
+    path = Path(path)
+    try:
+        with open_archive(path) as archive:
+            if "labels" not in archive.files:
+                return None
+            labels = archive["labels"]
+    except (OSError, ValueError, EOFError, zipfile.BadZipFile) as error:
+        raise GankitError(f"cannot read {path} as an .npz archive ({first_line(error)})") from None
+    if labels.shape != (count,) or labels.dtype.kind not in "iu":
+        raise GankitError(f"{path}: 'labels' must be {count} integers, one per sample, "
+                          f"got {describe(labels)}")
+    return labels.astype(np.int64)

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from torch import nn
 
 from gankit.nets.checks import require_positive, unsupported_shape
+from gankit.nets.critic import Conditioning
 from gankit.nets.family import NetFamily
 from gankit.nets.generator import SequentialGenerator
 from gankit.nets.registry import NETS
@@ -26,6 +27,8 @@ class BeganOptions:
     repeat: int = 2  # convolutions per scale ("typically 2")
     code_dim: int = 64  # N_h, the autoencoder's embedding
     spectral_norm: bool = False  # critic only
+    # Conditional runs: how the critic takes labels (projection, acgan or concat; nets.critic).
+    conditioning: Conditioning = "projection"
 
     def __post_init__(self) -> None:
         require_positive("filters", self.filters)

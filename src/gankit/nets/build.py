@@ -20,12 +20,14 @@ def net_options(name: str) -> type:
 
 def build_nets(
     name: str, options: Mapping[str, Any] | None, data_shape: tuple[int, ...], z_dim: int,
-    critic: CriticSpec | None = None,
+    critic: CriticSpec | None = None, classes: int = 0,
 ) -> tuple[nn.Module, nn.Module]:
     """Validate `options` for family `name` and build its (generator, critic), the critic of the
-    kind `critic` asks for (a scalar-score critic by default)."""
+    kind `critic` asks for (a scalar-score critic by default); both take labels of `classes`
+    classes when it is more than 0."""
     family = NETS.get(name)
     if isinstance(z_dim, bool) or not isinstance(z_dim, int) or z_dim < 1:
         raise GankitError(f"z_dim must be a positive integer, got {z_dim!r}")
     typed = build_dataclass(family.Options, options, where="net_options")
-    return family.build(typed, tuple(int(n) for n in data_shape), z_dim, critic or CriticSpec())
+    shape = tuple(int(n) for n in data_shape)
+    return family.build(typed, shape, z_dim, critic or CriticSpec(), classes)

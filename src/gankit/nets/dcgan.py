@@ -16,6 +16,7 @@ from gankit.nets.checks import (
     require_positive,
     unsupported_shape,
 )
+from gankit.nets.critic import Conditioning
 from gankit.nets.family import NetFamily
 from gankit.nets.generator import SequentialGenerator
 from gankit.nets.layers import LEAK, dcgan_init, norm_2d
@@ -34,6 +35,8 @@ class DcganOptions:
     d_norm: Literal["batch", "none", "layer", "instance"] = "batch"
     spectral_norm: bool = False  # critic only; needs d_norm other than "batch"
     code_dim: int = 64  # bottleneck of autoencoder critics
+    # Conditional runs: how the critic takes labels (projection, acgan or concat; nets.critic).
+    conditioning: Conditioning = "projection"
 
     def __post_init__(self) -> None:
         require_positive("width", self.width)

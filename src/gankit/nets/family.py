@@ -9,6 +9,7 @@ from torch import nn
 
 from gankit.core.options import NoOptions
 from gankit.nets.assemble import assemble_critic
+from gankit.nets.conditioning import conditional_generator
 from gankit.nets.layers import add_spectral_norm
 from gankit.nets.spec import CriticSpec
 
@@ -24,11 +25,17 @@ class NetFamily:
 
     @classmethod
     def build(
-        cls, options: Any, data_shape: tuple[int, ...], z_dim: int, spec: CriticSpec
+        cls, options: Any, data_shape: tuple[int, ...], z_dim: int, spec: CriticSpec,
+        classes: int = 0,
     ) -> tuple[nn.Module, nn.Module]:
+        """The generator and critic; class-conditional ones when `classes` > 0."""
         cls.check_shape(data_shape)
-        generator = cls.generator(options, data_shape, z_dim)
-        critic = assemble_critic(cls, options, data_shape, z_dim, spec)
+        if classes:
+            generator = conditional_generator(
+                lambda width: cls.generator(options, data_shape, width), z_dim, classes)
+        else:
+            generator = cls.generator(options, data_shape, z_dim)
+        critic = assemble_critic(cls, options, data_shape, z_dim, spec, classes)
         if getattr(options, "spectral_norm", False):
             add_spectral_norm(critic)
         return generator, critic

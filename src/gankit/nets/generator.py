@@ -6,8 +6,11 @@ from torch import Tensor, nn
 
 
 class SequentialGenerator(nn.Sequential):
-    """Layers applied in order to z. `labels` is accepted so every generator is called the same
-    way; unconditional stacks ignore it."""
+    """Layers applied in order to z; the labels go to the layers that take them (conditional
+    batch norm, label inputs), and unconditional stacks ignore them."""
 
     def forward(self, z: Tensor, labels: Tensor | None = None) -> Tensor:
-        return super().forward(z)
+        x = z
+        for layer in self:
+            x = layer(x, labels) if getattr(layer, "takes_labels", False) else layer(x)
+        return x

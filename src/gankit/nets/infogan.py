@@ -15,6 +15,7 @@ from gankit.nets.checks import (
     require_positive,
     unsupported_shape,
 )
+from gankit.nets.critic import Conditioning
 from gankit.nets.dcgan import dcgan_init_all
 from gankit.nets.family import NetFamily
 from gankit.nets.generator import SequentialGenerator
@@ -30,6 +31,8 @@ class InfoganOptions:
     g_norm: Literal["batch", "none"] = "batch"
     spectral_norm: bool = False  # critic only; needs d_norm other than "batch"
     code_dim: int = 64  # bottleneck of autoencoder critics
+    # Conditional runs: how the critic takes labels (projection, acgan or concat; nets.critic).
+    conditioning: Conditioning = "projection"
 
     def __post_init__(self) -> None:
         require_positive("code_dim", self.code_dim)

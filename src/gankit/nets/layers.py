@@ -57,8 +57,9 @@ def dcgan_init(module: nn.Module) -> None:
 
 
 def add_spectral_norm(module: nn.Module) -> nn.Module:
-    """Wrap every conv and linear weight inside `module` (in place); call after initialising."""
+    """Wrap every conv, linear and label-embedding weight inside `module` (in place); call after
+    initialising. (The projection discriminator normalises its class embedding too.)"""
     for layer in list(module.modules()):
-        if isinstance(layer, (nn.Conv2d, nn.Linear)):
+        if isinstance(layer, (nn.Conv2d, nn.Linear, nn.Embedding)):
             spectral_norm(layer)
     return module

@@ -14,6 +14,7 @@ from gankit.nets.checks import (
     require_positive,
     unsupported_shape,
 )
+from gankit.nets.critic import Conditioning
 from gankit.nets.family import NetFamily
 from gankit.nets.generator import SequentialGenerator
 from gankit.nets.layers import activation, norm_1d
@@ -35,6 +36,8 @@ class MlpOptions:
     d_norm: Norm = "none"
     spectral_norm: bool = False  # critic only
     code_dim: int = 64  # bottleneck of autoencoder critics
+    # Conditional runs: how the critic takes labels (projection, acgan or concat; nets.critic).
+    conditioning: Conditioning = "projection"
 
     def __post_init__(self) -> None:
         require_positive("code_dim", self.code_dim)

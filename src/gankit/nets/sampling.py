@@ -30,11 +30,14 @@ def evaluation_mode(*modules: nn.Module) -> Iterator[None]:
 
 
 @torch.no_grad()
-def generate(generator: nn.Module, z: Tensor, batch_size: int = 500) -> Tensor:
-    """G(z) in eval mode, in chunks, on the CPU as float32 (token sequences stay int64); the
-    generator's mode is restored."""
+def generate(generator: nn.Module, z: Tensor, batch_size: int = 500,
+             labels: Tensor | None = None) -> Tensor:
+    """G(z, labels) in eval mode, in chunks, on the CPU as float32 (token sequences stay int64);
+    the generator's mode is restored."""
+    parts = z.split(batch_size)
+    label_parts = labels.to(z.device).split(batch_size) if labels is not None else [None] * len(parts)
     with evaluation_mode(generator):
-        chunks = [as_output(generator(part)) for part in z.split(batch_size)]
+        chunks = [as_output(generator(part, y)) for part, y in zip(parts, label_parts)]
     return torch.cat(chunks)
 
 
@@ -45,7 +48,15 @@ def as_output(samples: Tensor) -> Tensor:
     return samples.long().cpu()
 
 
-def sample_generator(generator: nn.Module, z_dim: int, n: int, seed: int) -> Tensor:
-    """n samples at the fixed latent seed `seed`, drawn on the generator's device (see generate)."""
+def sample_generator(generator: nn.Module, z_dim: int, n: int, seed: int,
+                     labels: Tensor | None = None) -> Tensor:
+    """n samples at the fixed latent seed `seed` (of classes `labels`, n of them, for conditional
+    generators), drawn on the generator's device (see generate)."""
     device = next(generator.parameters()).device
-    return generate(generator, latent_batch(n, z_dim, seed, device))
+    return generate(generator, latent_batch(n, z_dim, seed, device), labels=labels)
+
+
+def balanced_labels(n: int, classes: int) -> Tensor:
+    """n labels in class order, as equal in number per class as n allows: 0, 0, ..., 1, 1, ..."""
+    per_class = -(-n // classes)
+    return torch.arange(classes).repeat_interleave(per_class)[:n]

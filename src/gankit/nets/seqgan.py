@@ -68,8 +68,10 @@ class Seqgan(NetFamily):
 
     @classmethod
     def build(cls, options: SeqganOptions, data_shape: tuple[int, ...], z_dim: int,
-              spec: CriticSpec) -> tuple[nn.Module, nn.Module]:
+              spec: CriticSpec, classes: int = 0) -> tuple[nn.Module, nn.Module]:
         cls.check_shape(data_shape)
+        if classes:
+            raise GankitError("net 'seqgan' has no class-conditional form")
         if spec.kind != "score":
             raise GankitError(f"net 'seqgan' builds score critics only; this objective needs "
                               f"a {spec.kind} critic")

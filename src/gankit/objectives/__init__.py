@@ -21,6 +21,7 @@ from gankit.objectives import (  # noqa: F401  (importing registers them)
     wgan,
     wgan_gp,
 )
+from gankit.objectives.acgan import AuxiliaryClassifier
 from gankit.objectives.base import Objective
 from gankit.objectives.ogan import OGAN
 from gankit.objectives.registry import OBJECTIVES
@@ -34,14 +35,18 @@ def objective_class(name: str) -> type[Objective]:
 
 
 def build_objective(name: str, options: Mapping[str, Any] | None = None, *,
-                    encoder_weight: float | None = None, encoder_score: str = "mean") -> Objective:
+                    encoder_weight: float | None = None, encoder_score: str = "mean",
+                    class_weight: float | None = None) -> Objective:
     """Validate `options` against the objective's Options dataclass and build it; with an
-    `encoder_weight` (O-GAN's lambda), wrapped in O-GAN with an encoder critic."""
+    `encoder_weight` (O-GAN's lambda), wrapped in O-GAN with an encoder critic; with a
+    `class_weight`, wrapped in AC-GAN's auxiliary classifier loss."""
     cls = objective_class(name)
     objective = cls(build_dataclass(cls.Options, options, where="objective_options"))
-    if encoder_weight is None:
-        return objective
-    return OGAN(objective, encoder_weight, encoder_score)
+    if encoder_weight is not None:
+        objective = OGAN(objective, encoder_weight, encoder_score)
+    if class_weight is not None:
+        objective = AuxiliaryClassifier(objective, class_weight)
+    return objective
 
 
 def check_data_kind(name: str, objective: Objective, data: str, kind: str) -> None:

@@ -26,6 +26,8 @@ class Objective:
     # The paper's training hyperparameters (n_critic, g_opt, d_opt, penalties, ...), merged under
     # whatever the preset and the command line say.
     training_defaults: ClassVar[dict[str, Any]] = {}
+    # Why conditional=true is refused, or "" when the objective works with class labels.
+    unconditional_only: ClassVar[str] = ""
 
     def __init__(self, options: Any = None) -> None:
         self.options = options if options is not None else self.Options()

@@ -49,6 +49,7 @@ class LossSensitive(ScoreObjective):
     """
 
     Options = LossSensitiveOptions
+    unconditional_only = "the paper's conditional form (CLS-GAN) is not implemented"
     # The author's code (lsgan.lua): Adam lr 1e-4, beta1 0.5; weight decay on L_theta.
     training_defaults = separate(1, adam(1e-4, (0.5, 0.999)),
                                  {**adam(1e-4, (0.5, 0.999)), "weight_decay": 5e-5})

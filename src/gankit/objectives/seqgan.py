@@ -25,6 +25,7 @@ from gankit.objectives.rollout import RolloutPolicy
 class SeqGAN(Objective):
     Options = parts.SeqganOptions
     data_kinds = ("tokens",)
+    unconditional_only = "token sequences carry no class labels"
     training_defaults = parts.seqgan_training()
 
     def __init__(self, options: parts.SeqganOptions | None = None) -> None:

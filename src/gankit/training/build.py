@@ -11,6 +11,7 @@ from torch import nn
 
 from gankit.config.schema import Config
 from gankit.core.device import pick_device
+from gankit.core.errors import GankitError
 from gankit.core.precision import choose_precision, set_matmul_precision
 from gankit.core.step import Probe, Regularizer, Schedule, TrainingPlan
 from gankit.data import load_dataset
@@ -38,16 +39,19 @@ class Components:
     ema: GeneratorEMA | None
     noise: InstanceNoise
     precision_note: str = ""  # what precision the run uses, and why
+    class_frequencies: torch.Tensor | None = None  # conditional runs: fakes' labels drawn so
 
 
 def build_model(config: Config, data_shape: tuple[int, ...], device: torch.device,
-                objective: Objective | None = None) -> tuple[nn.Module, nn.Module]:
-    """Generator and critic (of the kind the objective asks for), seeded from the config so their
-    initial weights are reproducible."""
+                objective: Objective | None = None,
+                classes: int = 0) -> tuple[nn.Module, nn.Module]:
+    """Generator and critic (of the kind the objective asks for; conditional on `classes`
+    classes when it is more than 0), seeded from the config so their initial weights are
+    reproducible."""
     objective = objective or make_objective(config)
     torch.manual_seed(config.seed)
     generator, critic = build_nets(config.net, config.net_options, data_shape, config.z_dim,
-                                   objective.critic_spec())
+                                   objective.critic_spec(), classes)
     return generator.to(device), critic.to(device)
 
 
@@ -62,7 +66,9 @@ def build_components(config: Config) -> Components:
     # Options the data decides (a vocabulary size) land in the config the run directory keeps.
     config.net_options = NETS.get(config.net).options_from_data(config.net_options, data)
     schedule = objective.schedule(training_plan(config, data, device))
-    generator, critic = build_model(config, data.shape, device, objective)
+    frequencies = class_frequencies(config, data)
+    classes = 0 if frequencies is None else len(frequencies)
+    generator, critic = build_model(config, data.shape, device, objective, classes)
     return Components(
         config=config, device=device, data=data, generator=generator, critic=critic,
         objective=objective, schedule=schedule,
@@ -70,7 +76,20 @@ def build_components(config: Config) -> Components:
         ema=GeneratorEMA(generator, config.ema) if config.ema > 0 else None,
         noise=InstanceNoise(config.instance_noise.std, config.instance_noise.anneal_steps or 1),
         precision_note=precision.reason,
+        class_frequencies=None if frequencies is None else frequencies.to(device),
     )
+
+
+def class_frequencies(config: Config, data: DataSource) -> torch.Tensor | None:
+    """The data's class shares for a conditional run (None otherwise); labelled data needed."""
+    if not config.conditional:
+        return None
+    frequencies = data.class_frequencies()
+    if frequencies is None:
+        raise GankitError(f"conditional=true needs labelled data, and {config.data} has no "
+                          f"labels (labelled: fashion-mnist, mnist, digits, folder: with one "
+                          f"sub-folder per class, npz: with a 'labels' array, ring, grid)")
+    return frequencies
 
 
 def training_plan(config: Config, data: DataSource, device: torch.device) -> TrainingPlan:
@@ -117,10 +136,13 @@ def heldout_source(config: Config) -> DataSource:
 
 
 def make_objective(config: Config) -> Objective:
-    """The configured objective, wrapped by O-GAN when encoder.enabled."""
+    """The configured objective, wrapped by O-GAN when encoder.enabled and by AC-GAN's class loss
+    for conditional runs with an AC-GAN critic."""
     weight = config.encoder.weight if config.encoder.enabled else None
+    acgan = config.conditional and config.net_options.get("conditioning") == "acgan"
     return build_objective(config.objective, config.objective_options, encoder_weight=weight,
-                           encoder_score=config.encoder.score)
+                           encoder_score=config.encoder.score,
+                           class_weight=config.acgan_weight if acgan else None)
 
 
 def data_size(data: DataSource) -> int | None:
@@ -128,8 +150,14 @@ def data_size(data: DataSource) -> int | None:
     return len(data) if hasattr(data, "__len__") else None
 
 
-def fingerprint(config: Config, data_shape: tuple[int, ...]) -> dict[str, Any]:
-    """What a checkpoint must match to be loaded into this model."""
-    return {"net": config.net, "net_options": config.net_options, "objective": config.objective,
-            "critic": asdict(make_objective(config).critic_spec()), "z_dim": config.z_dim,
-            "data_shape": list(data_shape)}
+def fingerprint(config: Config, data_shape: tuple[int, ...],
+                classes: int = 0) -> dict[str, Any]:
+    """What a checkpoint must match to be loaded into this model. Unconditional runs leave out
+    how a critic would take labels, so checkpoints from before conditional nets still load."""
+    net_options = dict(config.net_options)
+    if not classes:
+        net_options.pop("conditioning", None)
+    identity = {"net": config.net, "net_options": net_options, "objective": config.objective,
+                "critic": asdict(make_objective(config).critic_spec()), "z_dim": config.z_dim,
+                "data_shape": list(data_shape)}
+    return {**identity, "classes": classes} if classes else identity

@@ -36,12 +36,13 @@ class Trainer:
         self.runs = {entry.name: 0 for entry in parts.schedule}  # times each update has run
         self.data_rng = torch.Generator().manual_seed(self.config.seed)
         self.rng = torch.Generator(device=parts.device).manual_seed(self.config.seed + 1)
-        self.fingerprint = fingerprint(self.config, parts.data.shape)
+        self.classes = 0 if parts.class_frequencies is None else len(parts.class_frequencies)
+        self.fingerprint = fingerprint(self.config, parts.data.shape, self.classes)
         self.stopped_early = False
         self.evaluator = PeriodicEval(self.config, parts.data, run if is_main else None,
-                                      parts.device)
+                                      parts.device, self.classes)
         self.logger: RunLogger | None = None
-        self.last_real: Tensor | None = None  # the real batch updates with real="last" reuse
+        self.last_real: tuple[Tensor, Tensor | None] | None = None  # what real="last" reuses
         self.before_game = [e for e in parts.schedule if isinstance(e.when, BeforeGame)]
         self.round = [e for e in parts.schedule if isinstance(e.when, PerRound)]
         self.followers = {e.name: [f for f in parts.schedule
@@ -102,23 +103,36 @@ class Trainer:
 
     def batch_for(self, entry: Update, done: dict[str, Terms]) -> StepBatch:
         p = self.parts
-        real, labels_real = self.real_batch(entry), None  # labels arrive with conditional data
-        labels_fake, empty = None, real[:0]
-        z = self.latent() if entry.real != "none" or entry.fake else empty
+        real, labels_real = self.real_batch(entry)
+        draws, empty = entry.real != "none" or entry.fake, real[:0]
+        z = self.latent() if draws else empty
+        labels_fake = self.fake_labels() if draws else None
         fake = self.generate(z, labels_fake, entry.trains == "generator") if entry.fake else empty
-        if entry.real != "none" or entry.fake:
+        if draws:
             real, fake = p.noise(real, self.step, self.rng), p.noise(fake, self.step, self.rng)
         return StepBatch(critic=p.critic, real=real, fake=fake, z=z, step=self.step, rng=self.rng,
                          generator=p.generator, labels_real=labels_real,
                          labels_fake=labels_fake, done=done)
 
-    def real_batch(self, entry: Update) -> Tensor:
+    def real_batch(self, entry: Update) -> tuple[Tensor, Tensor | None]:
+        """Real samples and, in conditional runs, their labels."""
         if entry.real == "none":
-            return torch.empty((0, *self.parts.data.shape), device=self.parts.device)
+            return torch.empty((0, *self.parts.data.shape), device=self.parts.device), None
         if entry.real == "fresh" or self.last_real is None:
-            batch = self.parts.data.sample(self.config.batch_size, self.data_rng)
-            self.last_real = batch.to(self.parts.device)
+            size, device = self.config.batch_size, self.parts.device
+            if self.classes:
+                real, labels = self.parts.data.sample_labelled(size, self.data_rng)
+                self.last_real = real.to(device), labels.to(device)
+            else:
+                self.last_real = self.parts.data.sample(size, self.data_rng).to(device), None
         return self.last_real
+
+    def fake_labels(self) -> Tensor | None:
+        """The classes fakes are drawn for, from the data's class frequencies."""
+        if not self.classes:
+            return None
+        return torch.multinomial(self.parts.class_frequencies, self.config.batch_size,
+                                 replacement=True, generator=self.rng)
 
     def generate(self, z: Tensor, labels: Tensor | None, with_grad: bool) -> Tensor:
         with torch.set_grad_enabled(with_grad), self.autocast():
@@ -220,7 +234,7 @@ class Trainer:
     def preview(self) -> None:
         if self.is_main:
             write_preview(self.parts.data, self.sampling_generator(), self.config, self.step,
-                          self.run_dir.samples, self.logger)
+                          self.run_dir.samples, self.logger, self.classes)
 
     def state_dict(self) -> dict:
         return trainer_state(self)

@@ -8,33 +8,36 @@ from collections.abc import Mapping
 from typing import Any
 
 import numpy as np
-from torch import nn
+from torch import Tensor, nn
 
 from gankit.core.errors import GankitError
 from gankit.data.pictures import images_hwc
 from gankit.metrics.evaluate import evaluate_samples
-from gankit.nets.sampling import sample_generator
+from gankit.nets.sampling import balanced_labels, sample_generator
 
 EVENT = "eval"
 
 
-def draw_samples(generator: nn.Module, z_dim: int, n: int, seed: int) -> np.ndarray:
-    """n samples at latent seed `seed`: float32 N×2 points, int64 N×L token sequences or uint8
-    N×H×W×C images."""
+def draw_samples(generator: nn.Module, z_dim: int, n: int, seed: int,
+                 labels: Tensor | None = None) -> np.ndarray:
+    """n samples at latent seed `seed` (of classes `labels` for conditional generators): float32
+    N×2 points, int64 N×L token sequences or uint8 N×H×W×C images."""
     if n < 1:
         raise GankitError(f"n must be at least 1, got {n}")
-    samples = sample_generator(generator, z_dim, n, seed)
+    samples = sample_generator(generator, z_dim, n, seed, labels)
     return samples.numpy() if samples.dim() == 2 else images_hwc(samples)
-
 
 
 def evaluate_generator(generator: nn.Module, z_dim: int, data: str, n: int,
                        data_options: Mapping[str, Any] | None = None, *, seed: int = 0,
-                       **options: Any) -> dict[str, Any]:
-    """Metrics of n samples of `generator`; `options` go to `metrics.evaluate.evaluate_samples`
+                       classes: int = 0, **options: Any) -> dict[str, Any]:
+    """Metrics of n samples of `generator` (class-balanced, and judged by class too, for a
+    generator of `classes` > 0 classes); `options` go to `metrics.evaluate.evaluate_samples`
     (source, features, weights, split, device)."""
-    samples = draw_samples(generator, z_dim, n, seed)
-    return evaluate_samples(samples, data, data_options, n=n, seed=seed, **options)
+    labels = balanced_labels(n, classes) if classes else None
+    samples = draw_samples(generator, z_dim, n, seed, labels)
+    return evaluate_samples(samples, data, data_options, n=n, seed=seed,
+                            labels=None if labels is None else labels.numpy(), **options)
 
 
 def plain(result: Mapping[str, Any]) -> dict[str, Any]:

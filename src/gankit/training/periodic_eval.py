@@ -39,8 +39,8 @@ class PeriodicEval:
     """Does nothing when evaluation is off or on processes other than the main one."""
 
     def __init__(self, config: Config, data: DataSource, run: RunDir | None,
-                 device: torch.device) -> None:
-        self.config, self.data, self.device = config, data, device
+                 device: torch.device, classes: int = 0) -> None:
+        self.config, self.data, self.device, self.classes = config, data, device, classes
         self.plan = eval_plan(config, data) if run is not None else None
         keep = self.plan is not None and config.eval.keep_best
         self.best = BestTracker(run, self.plan.metric) if keep else None
@@ -75,7 +75,7 @@ class PeriodicEval:
             return evaluate_generator(
                 generator, config.z_dim, config.data, plan.n, config.data_options,
                 seed=EVAL_SEED, source=self.data, features=config.eval.features,
-                device=self.device)
+                device=self.device, classes=self.classes)
 
 
 def cuda_devices(device: torch.device) -> list[int]:

@@ -10,7 +10,7 @@ from torch import nn
 from gankit.config.schema import Config
 from gankit.core.io import write_text_atomic
 from gankit.data.base import DataSource
-from gankit.nets.sampling import sample_generator
+from gankit.nets.sampling import balanced_labels, sample_generator
 from gankit.training.logger import RunLogger
 from gankit.viz.grid import save_png
 
@@ -18,10 +18,15 @@ PREVIEW_SEED_OFFSET = 2  # previews draw z from config.seed + 2, apart from trai
 
 
 def write_preview(data: DataSource, generator: nn.Module, config: Config, step: int,
-                  folder: Path, logger: RunLogger | None) -> None:
+                  folder: Path, logger: RunLogger | None, classes: int = 0) -> None:
+    """Conditional runs show every class, one row each."""
     n = data.preview_count(config.log.n_samples, config.log.n_points)
-    samples = sample_generator(generator, config.z_dim, n, config.seed + PREVIEW_SEED_OFFSET)
-    shown = data.preview(samples)
+    labels = None
+    if classes:
+        n = max(1, n // classes) * classes
+        labels = balanced_labels(n, classes)
+    seed = config.seed + PREVIEW_SEED_OFFSET
+    shown = data.preview(sample_generator(generator, config.z_dim, n, seed, labels), labels)
     stem = folder / f"step_{step:07d}"
     if shown.picture is not None:
         save_png(shown.picture, stem.with_suffix(".png"), scale=shown.scale)

@@ -30,6 +30,7 @@ def trainer_state(trainer: Trainer) -> dict[str, Any]:
         "runs": dict(trainer.runs),
         "data": p.data.state_dict(),
         "data_kind": p.data.kind,
+        "class_names": list(p.data.classes) if trainer.classes else None,
         "rng": {"data": trainer.data_rng.get_state(), "train": trainer.rng.get_state(),
                 "torch": torch.get_rng_state()},
     }

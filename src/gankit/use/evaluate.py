@@ -23,6 +23,8 @@ def evaluate_run(run_dir: Path | str, data: str | None = None, n: int | None = N
     data_options = config.data_options if data in (None, config.data) else None
     n = n if n is not None else DEFAULT_N[loaded.kind]
     device_used = next(loaded.generator.parameters()).device
+    classes = len(loaded.classes) if loaded.classes else 0
     result = evaluate_generator(loaded.generator, config.z_dim, data or config.data, n,
-                                data_options, seed=seed, device=device_used, **options)
+                                data_options, seed=seed, device=device_used, classes=classes,
+                                **options)
     return result, loaded.step

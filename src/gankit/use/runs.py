@@ -27,6 +27,7 @@ class TrainedGenerator:
     critic: nn.Module | None = None  # in eval mode, when asked for
     kind: str = "images"  # points, images or tokens
     vocabulary: Vocabulary | None = None  # text runs: decodes token ids
+    classes: tuple[str, ...] | None = None  # conditional runs: the class names, label k = [k]
 
 
 def load_generator(run_dir: Path | str, use_ema: bool = True, device: str = "auto",
@@ -47,16 +48,19 @@ def open_generator(run_dir: Path | str, use_ema: bool = True, device: str = "aut
     config = load_run_config(run.root, [])
     path = run.checkpoint_file(checkpoint)
     payload = read_checkpoint(path)
-    shape = tuple(payload.get("fingerprint", {}).get("data_shape", ()))
-    check_fingerprint(payload, fingerprint(config, shape), path)
-    generator, critic = build_model(config, shape, pick_device(device))
+    identity = payload.get("fingerprint", {})
+    shape = tuple(identity.get("data_shape", ()))
+    classes = int(identity.get("classes", 0)) if config.conditional else 0
+    check_fingerprint(payload, fingerprint(config, shape, classes), path)
+    generator, critic = build_model(config, shape, pick_device(device), classes=classes)
     use_ema = use_ema and bool(payload.get("generator_ema"))
     _load(generator, payload["generator_ema"] if use_ema else payload["generator"], path, run)
     if with_critic:
         _load(critic, payload["critic"], path, run)
+    names = tuple(payload.get("class_names") or []) or None
     return TrainedGenerator(generator.eval(), config, shape, int(payload.get("step", 0)),
                             critic.eval() if with_critic else None, payload_kind(payload, shape),
-                            payload_vocabulary(payload))
+                            payload_vocabulary(payload), names if classes else None)
 
 
 def _load(net: nn.Module, weights: dict, path: Path, run: RunDir) -> None:

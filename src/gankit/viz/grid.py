@@ -6,7 +6,7 @@ import math
 from pathlib import Path
 
 import numpy as np
-from PIL import Image
+from PIL import Image, ImageDraw, ImageFont
 
 from gankit.core.io import atomic_path
 
@@ -23,6 +23,17 @@ def image_grid(images: np.ndarray, columns: int | None = None, padding: int = 2)
         left = padding + (i % columns) * (w + padding)
         canvas[top : top + h, left : left + w] = image
     return canvas
+
+
+def with_row_names(grid: np.ndarray, names: list[str], tile: int, padding: int = 2,
+                   width: int = 90) -> np.ndarray:
+    """`grid` with a white margin on its left naming each row (rows of `tile` pixels)."""
+    margin = Image.new("L", (width, grid.shape[0]), 255)
+    draw, font = ImageDraw.Draw(margin), ImageFont.load_default()
+    for row, name in enumerate(names):
+        draw.text((2, padding + row * (tile + padding) + tile // 2 - 5), name, fill=0, font=font)
+    left = np.asarray(margin)[..., None].repeat(grid.shape[2], axis=2)
+    return np.concatenate([left, grid], axis=1)
 
 
 def save_png(picture: np.ndarray, path: Path | str, scale: int = 1) -> None:

@@ -1,0 +1,68 @@
+"""AC-GAN's auxiliary classifier (Odena, Olah & Shlens 2017): any conditional objective whose
+critic also predicts the class. With L_C = E[log P(C = c | x_real)] + E[log P(C = c | x_fake)]
+(eq. 2), the critic maximises L_C along with its own objective and the generator maximises L_C
+too (section 3), so both updates gain `weight` times a class cross-entropy: the critic's on the
+real and the fake batch, the generator's on the fake batch."""
+
+from __future__ import annotations
+
+import dataclasses
+from typing import Any
+
+import torch.nn.functional as F
+from torch import Tensor
+
+from gankit.core.step import CriticOutput, Schedule, StepBatch, Terms, TrainingPlan
+from gankit.nets.spec import CriticSpec
+from gankit.objectives.base import Objective
+from gankit.objectives.game import CRITIC, GENERATOR, Loss
+
+
+class AuxiliaryClassifier(Objective):
+    def __init__(self, inner: Objective, weight: float) -> None:
+        super().__init__(inner.options)
+        self.inner, self.weight = inner, weight
+
+    def critic_spec(self) -> CriticSpec:
+        return self.inner.critic_spec()
+
+    def schedule(self, plan: TrainingPlan) -> Schedule:
+        wrap = {CRITIC: self.critic_classes, GENERATOR: self.generator_classes}
+        return [dataclasses.replace(e, loss=wrap[e.name](e.loss)) if e.name in wrap else e
+                for e in self.inner.schedule(plan)]
+
+    def critic_classes(self, loss: Loss) -> Loss:
+        def with_classes(batch: StepBatch) -> Terms:
+            terms = loss(batch)
+            real = class_terms(batch.critic_real(), batch.labels_real, "real")
+            fake = class_terms(batch.critic_fake(), batch.labels_fake, "fake")
+            return terms.merge(self.weighted(real)).merge(self.weighted(fake))
+
+        return with_classes
+
+    def generator_classes(self, loss: Loss) -> Loss:
+        def with_classes(batch: StepBatch) -> Terms:
+            fake = class_terms(batch.critic_fake(), batch.labels_fake, "fake")
+            return loss(batch).merge(self.weighted(fake))
+
+        return with_classes
+
+    def weighted(self, terms: Terms) -> Terms:
+        return Terms({k: self.weight * v for k, v in terms.losses.items()}, terms.stats)
+
+    def state_dict(self) -> dict[str, Any]:
+        return self.inner.state_dict()
+
+    def load_state_dict(self, state: dict[str, Any]) -> None:
+        self.inner.load_state_dict(state)
+
+
+def class_terms(output: CriticOutput, labels: Tensor | None, which: str) -> Terms:
+    """The class cross-entropy of one batch (term `class_<which>`) and its accuracy."""
+    if output.class_logits is None or labels is None:
+        raise ValueError("AC-GAN needs a conditional critic with a class head "
+                         "(net_options.conditioning=acgan)")
+    logits = output.class_logits.float()
+    accuracy = (logits.argmax(dim=1) == labels).float().mean()
+    return Terms({f"class_{which}": F.cross_entropy(logits, labels)},
+                 {f"class_accuracy_{which}": accuracy})

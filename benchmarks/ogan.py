@@ -48,7 +48,7 @@ def heldout_rho(run: TrainedGenerator, n: int = 10000) -> float:
 
 def reconstruction(run: TrainedGenerator, temperature: float) -> dict:
     real = real_images(run, split="test")
-    rebuilt = reconstruct_images(run, real.images, temperature)
+    rebuilt = reconstruct_images(run, real.images, temperature, real.labels)
     classifier = build_extractor("domain-classifier", "fashion-mnist")
     label_x = classifier.probabilities(images_hwc(real.images)).argmax(1)
     label_rebuilt = classifier.probabilities(images_hwc(rebuilt)).argmax(1)

@@ -56,26 +56,33 @@ def sample(run_dir: str | Path, n: int = 64, seed: int = 0, use_ema: bool = True
 
 
 def encode(run_dir: str | Path, images: torch.Tensor | None = None, *, data: str | None = None,
-           split: str | None = None, n: int | None = None, device: str = "auto") -> torch.Tensor:
+           split: str | None = None, n: int | None = None, device: str = "auto",
+           labels: torch.Tensor | None = None) -> torch.Tensor:
     """O-GAN codes 𝒩(E(x)) (N×z_dim) of `images` (float N×C×H×W in [-1, 1]), or of the first
-    `n` images of `data`/`split` (default: the run's dataset, test split)."""
+    `n` images of `data`/`split` (default: the run's dataset, test split). Conditional runs need
+    the images' `labels` when `images` are given (else the dataset's are used)."""
     run = open_encoder_run(run_dir, device=device)
-    return encode_images(run, _images(run, images, data, split, n))
+    return encode_images(run, *_images(run, images, labels, data, split, n))
 
 
 def reconstruct(run_dir: str | Path, images: torch.Tensor | None = None, *,
                 temperature: float = 1.0, data: str | None = None, split: str | None = None,
-                n: int | None = 32, device: str = "auto") -> torch.Tensor:
-    """O-GAN reconstructions G(temperature · 𝒩(E(x))) in [-1, 1], N×C×H×W."""
+                n: int | None = 32, device: str = "auto",
+                labels: torch.Tensor | None = None) -> torch.Tensor:
+    """O-GAN reconstructions G(temperature · 𝒩(E(x))) in [-1, 1], N×C×H×W (conditional runs:
+    encoded and decoded with the images' true `labels`)."""
     run = open_encoder_run(run_dir, device=device)
-    return reconstruct_images(run, _images(run, images, data, split, n), temperature)
+    images, labels = _images(run, images, labels, data, split, n)
+    return reconstruct_images(run, images, temperature, labels)
 
 
-def _images(run: TrainedGenerator, images: torch.Tensor | None, data: str | None,
-            split: str | None, n: int | None) -> torch.Tensor:
+def _images(run: TrainedGenerator, images: torch.Tensor | None, labels: torch.Tensor | None,
+            data: str | None, split: str | None,
+            n: int | None) -> tuple[torch.Tensor, torch.Tensor | None]:
     if images is not None:
-        return images.float()
-    return real_images(run, data, split, n).images
+        return images.float(), labels
+    real = real_images(run, data, split, n)
+    return real.images, real.labels
 
 
 def _as_items(overrides: dict[str, Any]) -> list[str]:

@@ -25,7 +25,7 @@ def add_parser(verbs: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace) -> int:
     out = check_out(args.out, (".npz",))
     trained, real = open_run_and_images(args)
-    arrays = {"codes": encode_images(trained, real.images).numpy().astype(np.float32)}
+    arrays = {"codes": encode_images(trained, real.images, real.labels).numpy().astype(np.float32)}
     if real.labels is not None:
         arrays["labels"] = real.labels.numpy()
     with atomic_path(out) as tmp, tmp.open("wb") as handle:

@@ -27,7 +27,8 @@ def add_parser(verbs: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace) -> int:
     out = check_out(args.out, (".png",))
     trained, real = open_run_and_images(args)
-    rows = interpolation_rows(trained, real.images, args.pairs, args.steps, args.seed)
+    rows = interpolation_rows(trained, real.images, args.pairs, args.steps, args.seed,
+                              real.labels)
     save_png(image_grid(images_hwc(rows), columns=args.steps + 2), out, scale=2)
     print(f"gankit: wrote {args.pairs} interpolations between images of {real.source} to {out}",
           file=sys.stderr)

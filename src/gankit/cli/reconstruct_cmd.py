@@ -33,7 +33,8 @@ def run(args: argparse.Namespace) -> int:
         raise GankitError(f"--temperature must be positive, got {args.temperature}")
     trained, real = open_run_and_images(args)
     originals = images_hwc(real.images)
-    rebuilt = images_hwc(reconstruct_images(trained, real.images, args.temperature))
+    rebuilt = images_hwc(reconstruct_images(trained, real.images, args.temperature,
+                                                real.labels))
     if out.suffix.lower() == ".png":
         pairs = np.stack([originals, rebuilt], axis=1).reshape(-1, *originals.shape[1:])
         save_png(image_grid(pairs, columns=16), out, scale=2)

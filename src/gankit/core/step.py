@@ -86,10 +86,13 @@ class StepBatch:
 
 @dataclass(frozen=True)
 class Probe:
-    """Fixed inputs for diagnostics: samples the run does not train on and a latent batch."""
+    """Fixed inputs for diagnostics: samples the run does not train on and a latent batch (with
+    the real samples' labels and the labels to generate for, in conditional runs)."""
 
     real: Tensor
     z: Tensor
+    labels_real: Tensor | None = None
+    labels_fake: Tensor | None = None
 
 
 @dataclass(frozen=True)

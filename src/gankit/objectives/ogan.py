@@ -69,9 +69,9 @@ class OGAN(Objective):
         p = self.probe = self.probe or probe(PROBE_SIZE)
         generator, critic = batch.generator, batch.critic
         with torch.no_grad(), evaluation_mode(generator, critic):
-            rho = pearson(p.z, critic(generator(p.z)).code).mean()
-            error = (reconstruct(generator, critic, p.real) - p.real).abs().mean() / 2
-        return Terms({}, {"heldout_rho": rho, "heldout_recon_error": error})
+            rho = pearson(p.z, critic(generator(p.z, p.labels_fake), p.labels_fake).code).mean()
+            error = (reconstruct(generator, critic, p.real, labels=p.labels_real) - p.real).abs()
+        return Terms({}, {"heldout_rho": rho, "heldout_recon_error": error.mean() / 2})
 
     def state_dict(self) -> dict[str, Any]:
         return self.inner.state_dict()

@@ -17,7 +17,7 @@ from gankit.core.step import Probe, Regularizer, Schedule, TrainingPlan
 from gankit.data import load_dataset
 from gankit.data.base import DataSource
 from gankit.nets import NETS, build_nets
-from gankit.nets.sampling import latent_batch
+from gankit.nets.sampling import balanced_labels, latent_batch
 from gankit.objectives import build_objective, check_data_kind
 from gankit.objectives.base import Objective
 from gankit.penalties import build_penalty
@@ -97,8 +97,10 @@ def training_plan(config: Config, data: DataSource, device: torch.device) -> Tra
     for p in config.penalties:
         penalty = build_penalty(p.name, p.options)
         regularizers.append(Regularizer(p.name, p.weight, penalty, p.every, penalty.uses_fake))
+    classes = len(data.classes or ()) if config.conditional else 0
     return TrainingPlan(config.batch_size, config.steps, data_size(data), config.n_critic,
-                        tuple(regularizers), config.log.every, probe_source(config, device))
+                        tuple(regularizers), config.log.every,
+                        probe_source(config, device, classes))
 
 
 def build_optimizers(config: Config, schedule: Schedule, generator: nn.Module,
@@ -116,12 +118,18 @@ def build_optimizers(config: Config, schedule: Schedule, generator: nn.Module,
     return optimizers
 
 
-def probe_source(config: Config, device: torch.device) -> Callable[[int], Probe]:
-    """n held-out samples and a fixed latent batch, each from its own seed (for diagnostics)."""
+def probe_source(config: Config, device: torch.device,
+                 classes: int = 0) -> Callable[[int], Probe]:
+    """n held-out samples and a fixed latent batch, each from its own seed (for diagnostics);
+    in conditional runs with the samples' labels and class-balanced labels for the fakes."""
 
     def probe(n: int) -> Probe:
-        real = heldout_source(config).sample(n, torch.Generator().manual_seed(config.seed + 3))
-        return Probe(real.to(device), latent_batch(n, config.z_dim, config.seed + 4, device))
+        rng = torch.Generator().manual_seed(config.seed + 3)
+        real, labels = heldout_source(config).sample_labelled(n, rng)
+        z = latent_batch(n, config.z_dim, config.seed + 4, device)
+        if not classes:
+            return Probe(real.to(device), z)
+        return Probe(real.to(device), z, labels.to(device), balanced_labels(n, classes).to(device))
 
     return probe
 

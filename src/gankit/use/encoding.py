@@ -63,39 +63,69 @@ def real_images(run: TrainedGenerator, data: str | None = None, split: str | Non
     return RealImages(to_unit_range(images[:count]), labels, where)
 
 
+def image_labels(run: TrainedGenerator, labels: Tensor | None, count: int) -> Tensor | None:
+    """The labels a conditional run encodes and decodes with (the images' true classes); None
+    for unconditional runs."""
+    if not run.classes:
+        return None
+    if labels is None:
+        raise GankitError("this run is conditional: encoding and reconstructing need the "
+                          "images' labels (their true classes)")
+    labels = torch.as_tensor(labels, dtype=torch.int64)
+    if labels.shape != (count,) or int(labels.min()) < 0 or int(labels.max()) >= len(run.classes):
+        raise GankitError(f"need {count} labels in 0 to {len(run.classes) - 1}, one per image")
+    return labels
+
+
+def chunks(images: Tensor, labels: Tensor | None, device: torch.device):
+    """(images, labels) in CHUNK-sized parts on `device` (labels None when unconditional)."""
+    parts = labels.split(CHUNK) if labels is not None else [None] * len(images.split(CHUNK))
+    for x, y in zip(images.split(CHUNK), parts):
+        yield x.to(device), None if y is None else y.to(device)
+
+
 @torch.no_grad()
-def encode_images(run: TrainedGenerator, images: Tensor) -> Tensor:
-    """𝒩(E(x)) for every image, float32 on the CPU."""
-    device = next(run.critic.parameters()).device
+def encode_images(run: TrainedGenerator, images: Tensor, labels: Tensor | None = None) -> Tensor:
+    """𝒩(E(x)) for every image, float32 on the CPU (conditional runs: with their labels)."""
+    labels, device = image_labels(run, labels, len(images)), next(run.critic.parameters()).device
     with evaluation_mode(run.critic):
-        return torch.cat([encode(run.critic, part.to(device)).cpu() for part in images.split(CHUNK)])
+        return torch.cat([encode(run.critic, x, y).cpu() for x, y in chunks(images, labels, device)])
 
 
 @torch.no_grad()
-def reconstruct_images(run: TrainedGenerator, images: Tensor, temperature: float = 1.0) -> Tensor:
-    """G(temperature · 𝒩(E(x))) for every image, float32 on the CPU."""
-    device = next(run.critic.parameters()).device
+def reconstruct_images(run: TrainedGenerator, images: Tensor, temperature: float = 1.0,
+                       labels: Tensor | None = None) -> Tensor:
+    """G(temperature · 𝒩(E(x))) for every image, float32 on the CPU; a conditional run encodes
+    and decodes each image with its true label."""
+    labels, device = image_labels(run, labels, len(images)), next(run.critic.parameters()).device
     with evaluation_mode(run.critic, run.generator):
-        parts = [reconstruct(run.generator, run.critic, part.to(device), temperature).float().cpu()
-                 for part in images.split(CHUNK)]
+        parts = [reconstruct(run.generator, run.critic, x, temperature, y).float().cpu()
+                 for x, y in chunks(images, labels, device)]
     return torch.cat(parts)
 
 
 @torch.no_grad()
 def interpolation_rows(run: TrainedGenerator, images: Tensor, pairs: int, steps: int,
-                       seed: int = 0) -> Tensor:
+                       seed: int = 0, labels: Tensor | None = None) -> Tensor:
     """`pairs` rows: a real image, G of `steps` codes on the line between its code and another
-    real image's code, and that other image. Returns (pairs·(steps+2))×C×H×W."""
+    real image's code, and that other image. Returns (pairs·(steps+2))×C×H×W. A conditional run
+    decodes the whole row with the first image's label."""
     if pairs < 1 or steps < 2:
         raise GankitError(f"need at least 1 pair and 2 steps, got {pairs} and {steps}")
     if len(images) < 2:
         raise GankitError("interpolation needs at least 2 images")
+    labels = image_labels(run, labels, len(images))
     order = torch.randperm(len(images), generator=torch.Generator().manual_seed(seed))
-    starts, ends = images[order[:pairs]], images[order.roll(1)[:pairs]]
-    codes = encode_images(run, torch.cat([starts, ends]))
+    first, second = order[:pairs], order.roll(1)[:pairs]
+    starts, ends = images[first], images[second]
+    pair_labels = None if labels is None else torch.cat([labels[first], labels[second]])
+    codes = encode_images(run, torch.cat([starts, ends]), pair_labels)
     line = interpolate(codes[: len(starts)], codes[len(starts):], steps)
+    row_labels = None if labels is None else labels[first].repeat_interleave(steps)
     device = next(run.generator.parameters()).device
     with evaluation_mode(run.generator):
-        decoded = run.generator(line.to(device)).float().cpu().view(len(starts), steps, *images.shape[1:])
+        decoded = run.generator(line.to(device), None if row_labels is None
+                                else row_labels.to(device))
+    decoded = decoded.float().cpu().view(len(starts), steps, *images.shape[1:])
     rows = torch.cat([starts.unsqueeze(1), decoded, ends.unsqueeze(1)], dim=1)
     return rows.flatten(0, 1)

@@ -1,0 +1,124 @@
+"""Conditional generation: does each label give its class, and at what quality?
+
+- the ring (`cgan-ring`, one run per seed): the share of each label's 2500 samples within 3σ of
+  that label's mode, all eight labels (the issue's bar: at least 95 % for every label);
+- Fashion-MNIST presets trained to their full length (or `--steps`): FID, KID, precision,
+  recall on 10k class-balanced samples, intra-FID and class agreement (the domain classifier
+  gives a sample the label it was drawn for), all on the domain classifier's features; `ns` is
+  the unconditional baseline at the same number of generator steps.
+
+    python benchmarks/conditional.py --only cgan-ring --seeds 3
+    python benchmarks/conditional.py --only cgan-pd acgan ns --jsonl results.jsonl
+    python benchmarks/conditional.py --table-from benchmarks/results/conditional.jsonl
+Needs the classifier once for images: `gankit train-classifier --data fashion-mnist`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import torch
+
+import gankit
+from gankit.data import load_dataset
+from gankit.nets.sampling import sample_generator
+from gankit.training.evaluation import evaluate_generator
+from gankit.use.runs import open_generator
+
+ENTRIES = {"cgan-ring": "cgan-ring", "cgan-pd": "cgan-pd-fashion-mnist",
+           "acgan": "acgan-fashion-mnist", "ogan-cond": "ogan-cond-fashion-mnist",
+           "ns": "ns-fashion-mnist"}
+IMAGE_COLUMNS = ("fid", "intra_fid", "class_agreement", "kid_mean", "precision", "recall")
+PER_LABEL = 2500
+
+
+def train(preset: str, out: Path, seed: int, extra: dict) -> tuple[Path, float]:
+    started = time.process_time()
+    run = gankit.train(preset, out=str(out), seed=seed, device="cpu",
+                       log={"progress": False, "tensorboard": False}, **extra)
+    return run, time.process_time() - started
+
+
+def ring_scores(run: Path) -> dict:
+    """Per label: the share of its samples within 3σ of its own mode."""
+    loaded, ring = open_generator(run, device="cpu"), load_dataset("ring")
+    shares = []
+    for label in range(len(ring.centers)):
+        labels = torch.full((PER_LABEL,), label)
+        points = sample_generator(loaded.generator, loaded.config.z_dim, PER_LABEL, 1, labels)
+        near = (points - ring.centers[label]).norm(dim=1) <= 3 * ring.sigma
+        shares.append(round(100.0 * float(near.float().mean()), 2))
+    return {"label_high_quality": shares, "label_high_quality_min": min(shares)}
+
+
+def image_scores(run: Path, n: int) -> dict:
+    loaded = open_generator(run, device="cpu")
+    classes = len(loaded.classes) if loaded.classes else 0
+    result = evaluate_generator(loaded.generator, loaded.config.z_dim, "fashion-mnist", n,
+                                seed=0, classes=classes, split="test")
+    return {"steps": loaded.step, **result}
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--only", nargs="+", choices=list(ENTRIES), default=list(ENTRIES))
+    parser.add_argument("--seeds", type=int, default=3, help="ring seeds (images: one)")
+    parser.add_argument("--steps", type=int, default=None, help="override the presets' steps")
+    parser.add_argument("--precision", default="fp32", choices=["fp32", "bf16", "auto"])
+    parser.add_argument("--n", type=int, default=10000)
+    parser.add_argument("--jsonl", type=Path, default=None)
+    parser.add_argument("--keep", type=Path, default=None, help="keep the runs here")
+    parser.add_argument("--table-from", type=Path, nargs="+", default=None, metavar="JSONL")
+    args = parser.parse_args()
+    if args.table_from:
+        print(table([json.loads(line) for path in args.table_from for line in path.open()]))
+        return 0
+    torch.set_num_threads(1)
+    extra = {"precision": args.precision, **({"steps": args.steps} if args.steps else {})}
+    rows = []
+    with tempfile.TemporaryDirectory() as tmp:
+        root = args.keep or Path(tmp)
+        for entry in args.only:
+            seeds = range(args.seeds) if entry == "cgan-ring" else range(1)
+            for seed in seeds:
+                run, seconds = train(ENTRIES[entry], root / f"{entry}-{seed}", seed, extra)
+                scores = ring_scores(run) if entry == "cgan-ring" else image_scores(run, args.n)
+                rows.append({"entry": entry, "preset": ENTRIES[entry], "seed": seed,
+                             "cpu_seconds": round(seconds, 1), "precision": args.precision,
+                             **scores})
+                print(json.dumps(rows[-1]), file=sys.stderr, flush=True)
+                if args.jsonl:
+                    with args.jsonl.open("a") as handle:
+                        handle.write(json.dumps(rows[-1]) + "\n")
+    print(table(rows))
+    return 0
+
+
+def table(rows: list[dict]) -> str:
+    ring = [r for r in rows if r["entry"] == "cgan-ring"]
+    images = [r for r in rows if r["entry"] != "cgan-ring"]
+    lines = []
+    if ring:
+        lines += ["| preset | seed | % within 3σ of its mode, labels 0-7 | lowest |",
+                  "|---|---|---|---|"]
+        lines += [f"| {r['preset']} | {r['seed']} | {' '.join(map(str, r['label_high_quality']))}"
+                  f" | {r['label_high_quality_min']} |" for r in ring]
+    if images:
+        lines += ["", f"Extractor: {images[0]['extractor']}",
+                  "| preset | G steps | CPU min | " + " | ".join(IMAGE_COLUMNS) + " |",
+                  "|---|---|---|" + "---|" * len(IMAGE_COLUMNS)]
+        for r in images:
+            cells = " | ".join(f"{r[c]:.3f}" if isinstance(r.get(c), float) else "–"
+                               for c in IMAGE_COLUMNS)
+            lines.append(f"| {r['preset']} | {r['steps']} | {r['cpu_seconds'] / 60:.1f} | "
+                         f"{cells} |")
+    return "\n".join(lines)
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -19,6 +19,7 @@ from gankit.core.precision import autocast
 from gankit.core.step import BeforeGame, Every, PerRound, StepBatch, Terms, Update
 from gankit.training.build import Components, fingerprint
 from gankit.training.checkpoint import load_checkpoint, save_checkpoint
+from gankit.training.draws import Draws
 from gankit.training.interrupt import StopRequest
 from gankit.training.logger import RunLogger
 from gankit.training.periodic_eval import PeriodicEval
@@ -34,15 +35,15 @@ class Trainer:
         self.is_main = is_main  # only the main process writes files (torchrun-ready)
         self.step = 0  # rounds of the game done
         self.runs = {entry.name: 0 for entry in parts.schedule}  # times each update has run
-        self.data_rng = torch.Generator().manual_seed(self.config.seed)
-        self.rng = torch.Generator(device=parts.device).manual_seed(self.config.seed + 1)
+        self.draws = Draws(parts.data, self.config.batch_size, self.config.z_dim, parts.device,
+                           self.config.seed, parts.class_frequencies)
+        self.data_rng, self.rng = self.draws.data_rng, self.draws.rng
         self.classes = 0 if parts.class_frequencies is None else len(parts.class_frequencies)
         self.fingerprint = fingerprint(self.config, parts.data.shape, self.classes)
         self.stopped_early = False
         self.evaluator = PeriodicEval(self.config, parts.data, run if is_main else None,
                                       parts.device, self.classes)
         self.logger: RunLogger | None = None
-        self.last_real: tuple[Tensor, Tensor | None] | None = None  # what real="last" reuses
         self.before_game = [e for e in parts.schedule if isinstance(e.when, BeforeGame)]
         self.round = [e for e in parts.schedule if isinstance(e.when, PerRound)]
         self.followers = {e.name: [f for f in parts.schedule
@@ -103,36 +104,16 @@ class Trainer:
 
     def batch_for(self, entry: Update, done: dict[str, Terms]) -> StepBatch:
         p = self.parts
-        real, labels_real = self.real_batch(entry)
+        real, labels_real = self.draws.real(entry.real)
         draws, empty = entry.real != "none" or entry.fake, real[:0]
-        z = self.latent() if draws else empty
-        labels_fake = self.fake_labels() if draws else None
+        z = self.draws.latent() if draws else empty
+        labels_fake = self.draws.fake_labels() if draws else None
         fake = self.generate(z, labels_fake, entry.trains == "generator") if entry.fake else empty
         if draws:
             real, fake = p.noise(real, self.step, self.rng), p.noise(fake, self.step, self.rng)
         return StepBatch(critic=p.critic, real=real, fake=fake, z=z, step=self.step, rng=self.rng,
                          generator=p.generator, labels_real=labels_real,
                          labels_fake=labels_fake, done=done)
-
-    def real_batch(self, entry: Update) -> tuple[Tensor, Tensor | None]:
-        """Real samples and, in conditional runs, their labels."""
-        if entry.real == "none":
-            return torch.empty((0, *self.parts.data.shape), device=self.parts.device), None
-        if entry.real == "fresh" or self.last_real is None:
-            size, device = self.config.batch_size, self.parts.device
-            if self.classes:
-                real, labels = self.parts.data.sample_labelled(size, self.data_rng)
-                self.last_real = real.to(device), labels.to(device)
-            else:
-                self.last_real = self.parts.data.sample(size, self.data_rng).to(device), None
-        return self.last_real
-
-    def fake_labels(self) -> Tensor | None:
-        """The classes fakes are drawn for, from the data's class frequencies."""
-        if not self.classes:
-            return None
-        return torch.multinomial(self.parts.class_frequencies, self.config.batch_size,
-                                 replacement=True, generator=self.rng)
 
     def generate(self, z: Tensor, labels: Tensor | None, with_grad: bool) -> Tensor:
         with torch.set_grad_enabled(with_grad), self.autocast():
@@ -156,10 +137,6 @@ class Trainer:
         factor = lr_factor(self.config.lr_schedule, self.step, self.config.steps)
         apply_lr(self.parts.optimizers["g"], self.config.g_opt.lr, factor)
         apply_lr(self.parts.optimizers["d"], self.config.d_opt.lr, factor)
-
-    def latent(self) -> Tensor:
-        return torch.randn(self.config.batch_size, self.config.z_dim, generator=self.rng,
-                           device=self.parts.device)
 
     def autocast(self) -> contextlib.AbstractContextManager:
         return autocast(self.parts.device, self.config.precision)

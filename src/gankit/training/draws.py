@@ -1,0 +1,43 @@
+"""What updates draw, from the run's two seeded streams: real batches (and, in conditional runs,
+their labels) from the data stream; latent batches and the classes fakes are drawn for from the
+training stream. Both streams are checkpointed, so a resumed run draws what it would have."""
+
+from __future__ import annotations
+
+import torch
+from torch import Tensor
+
+from gankit.core.step import RealData
+from gankit.data.base import DataSource
+
+
+class Draws:
+    def __init__(self, data: DataSource, batch_size: int, z_dim: int, device: torch.device,
+                 seed: int, class_frequencies: Tensor | None = None) -> None:
+        self.data, self.batch_size, self.z_dim, self.device = data, batch_size, z_dim, device
+        self.class_frequencies = class_frequencies
+        self.data_rng = torch.Generator().manual_seed(seed)
+        self.rng = torch.Generator(device=device).manual_seed(seed + 1)
+        self.last: tuple[Tensor, Tensor | None] | None = None  # what real="last" reuses
+
+    def real(self, which: RealData) -> tuple[Tensor, Tensor | None]:
+        """A fresh real batch, the last one again, or none (an empty batch)."""
+        if which == "none":
+            return torch.empty((0, *self.data.shape), device=self.device), None
+        if which == "fresh" or self.last is None:
+            if self.class_frequencies is None:
+                self.last = self.data.sample(self.batch_size, self.data_rng).to(self.device), None
+            else:
+                real, labels = self.data.sample_labelled(self.batch_size, self.data_rng)
+                self.last = real.to(self.device), labels.to(self.device)
+        return self.last
+
+    def latent(self) -> Tensor:
+        return torch.randn(self.batch_size, self.z_dim, generator=self.rng, device=self.device)
+
+    def fake_labels(self) -> Tensor | None:
+        """The classes fakes are drawn for, from the data's class frequencies (conditional)."""
+        if self.class_frequencies is None:
+            return None
+        return torch.multinomial(self.class_frequencies, self.batch_size, replacement=True,
+                                 generator=self.rng)

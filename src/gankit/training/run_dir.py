@@ -9,7 +9,7 @@ from pathlib import Path
 from gankit.config.load import config_to_yaml
 from gankit.config.schema import Config
 from gankit.core.errors import GankitError
-from gankit.core.io import write_text_atomic
+from gankit.core.io import make_folder, write_text_atomic
 
 CHECKPOINTS = ("last", "best")
 
@@ -73,7 +73,7 @@ def create_run_dir(config: Config) -> RunDir:
                           f"`gankit train --resume {root}` or choose another out=")
     if root.exists() and not root.is_dir():
         raise GankitError(f"out={root} exists and is not a directory")
-    root.mkdir(parents=True, exist_ok=True)
+    make_folder(root, f"cannot create out={root}")
     config.out = str(root)
     write_run_config(run, config)
     return run

@@ -8,8 +8,15 @@ import shutil
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 from gankit.metrics.classifier_training import train_classifier
+
+# Property tests draw the same examples on every run, so the suite never fails by chance;
+# HYPOTHESIS_PROFILE=explore draws fresh ones (run it in a loop to hunt for new bugs).
+settings.register_profile("gankit", deadline=None, derandomize=True, database=None)
+settings.register_profile("explore", deadline=None, derandomize=False)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "gankit"))
 
 
 @pytest.fixture

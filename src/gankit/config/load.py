@@ -17,6 +17,7 @@ from gankit.config.overrides import parse_overrides
 from gankit.config.presets import deep_merge, load_source, read_yaml
 from gankit.config.schema import Config, OptimizerConfig
 from gankit.core.errors import GankitError
+from gankit.core.paths import is_file
 from gankit.core.validate import build_dataclass, coerce, to_plain
 
 # On --resume, only these may change: they do not alter what the run computes step by step.
@@ -34,7 +35,7 @@ def load_config(source: str | None, overrides: list[str]) -> Config:
 def load_run_config(run_dir: Path, overrides: list[str]) -> Config:
     """The config a run was started with, plus the few overrides a resume allows."""
     path = run_dir / "config.yaml"
-    if not path.is_file():
+    if not is_file(path):
         raise GankitError(f"{run_dir} is not a gankit run directory (no config.yaml)")
     changes = parse_overrides(overrides)
     frozen = sorted(k for k in changes if k not in RESUMABLE_KEYS)

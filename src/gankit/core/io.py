@@ -11,6 +11,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from gankit.core.errors import GankitError
+from gankit.core.paths import exists, is_dir
 
 
 @contextmanager
@@ -44,7 +45,7 @@ def write_problem(folder: Path, error: Exception) -> str:
     blocker = next((p for p in (folder, *folder.parents) if _is_non_folder(p)), None)
     if blocker is not None:
         return f"{blocker} is a file, not a folder"
-    existing = next((p for p in (folder, *folder.parents) if p.is_dir()), folder)
+    existing = next((p for p in (folder, *folder.parents) if is_dir(p)), folder)
     if isinstance(error, PermissionError):
         return f"no permission to write in {existing}"
     if isinstance(error, OSError) and error.errno == errno.EROFS:
@@ -54,7 +55,7 @@ def write_problem(folder: Path, error: Exception) -> str:
 
 
 def _is_non_folder(path: Path) -> bool:
-    return path.exists() and not path.is_dir()
+    return exists(path) and not is_dir(path)
 
 
 def _temporary_beside(target: Path) -> Path:
@@ -72,7 +73,7 @@ def _replace(tmp: Path, target: Path) -> None:
     try:
         os.replace(tmp, target)
     except OSError as error:
-        problem = (f"{target} is a folder" if target.is_dir()
+        problem = (f"{target} is a folder" if is_dir(target)
                    else write_problem(target.parent, error))
         raise GankitError(f"cannot write {target}: {problem}") from None
 

@@ -20,6 +20,7 @@ import torch
 from numpy.lib.npyio import NpzFile
 
 from gankit.core.errors import GankitError
+from gankit.core.paths import is_file
 from gankit.data.base import InMemoryImages
 from gankit.data.checks import check_image_options, require_argument
 from gankit.data.registry import DATASETS
@@ -45,7 +46,7 @@ def read_arrays(path: Path) -> tuple[np.ndarray, np.ndarray | None]:
 
 
 def open_archive(path: Path) -> NpzFile:
-    if not path.is_file():
+    if not is_file(path):
         raise GankitError(f"npz file {path} does not exist")
     try:
         loaded = np.load(path, allow_pickle=False)

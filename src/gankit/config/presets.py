@@ -46,7 +46,9 @@ def resolve_extends(path: Path, seen: tuple[Path, ...]) -> dict[str, Any]:
     base_name = raw.pop("extends", None)
     if base_name is None:
         return raw
-    base_path = _base_path(str(base_name), path)
+    if not isinstance(base_name, str) or not base_name:
+        raise GankitError(f"{path}: extends must name a preset or a YAML file, got {base_name!r}")
+    base_path = _base_path(base_name, path)
     return deep_merge(resolve_extends(base_path, seen + (path,)), raw)
 
 

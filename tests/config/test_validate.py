@@ -80,3 +80,22 @@ def test_optional_float_keeps_the_finite_message():
     with pytest.raises(GankitError, match=r"^sigma must be a finite number, got nan$"):
         build_dataclass(Sigma, {"sigma": "nan"})
     assert build_dataclass(Sigma, {"sigma": None}).sigma is None
+
+
+@dataclass
+class Channels:
+    channels: Literal[1, 3] = 3
+
+
+@pytest.mark.parametrize("value", ["3", " 3", 3, 3.0])
+def test_number_literal_from_a_quoted_yaml_value(value):
+    """Found by fuzzing: channels: "3" in a YAML file gave `'3' is not allowed (did you mean
+    '3'?)`."""
+    built = build_dataclass(Channels, {"channels": value})
+    assert built.channels == 3 and type(built.channels) is int
+
+
+@pytest.mark.parametrize("value", [True, False, "three", 2, [3], None])
+def test_number_literal_refuses_other_values(value):
+    with pytest.raises(GankitError, match=r"^channels=.* is not allowed; choose one of: 1, 3$"):
+        build_dataclass(Channels, {"channels": value})

@@ -65,12 +65,23 @@ def _coerce_union(value: Any, options: tuple, key: str) -> Any:
 
 
 def _coerce_literal(value: Any, allowed: tuple, key: str) -> Any:
-    if value in allowed:
-        return value
+    for option in allowed:
+        if _names(value, option):
+            return option
     close = difflib.get_close_matches(str(value), [str(a) for a in allowed], n=1)
     hint = f" (did you mean {close[0]!r}?)" if close else ""
     choices = ", ".join(str(a) for a in allowed)
     raise GankitError(f"{key}={value!r} is not allowed{hint}; choose one of: {choices}")
+
+
+def _names(value: Any, option: Any) -> bool:
+    """Whether `value` spells the literal `option`: `true` is not 1, and `"3"` (a quoted
+    number in a YAML file) is 3."""
+    if isinstance(value, bool) or isinstance(option, bool):
+        return value is option
+    if isinstance(value, str) and not isinstance(option, str):
+        return value.strip() == str(option)
+    return isinstance(value, (str, int, float)) and value == option
 
 
 def _coerce_sequence(value: Any, annotation: Any, key: str) -> Any:

@@ -19,6 +19,8 @@ from gankit.training.engine import Trainer
 from gankit.training.periodic_eval import check_eval
 from gankit.training.run_dir import RunDir, create_run_dir, open_run_dir, write_run_config
 
+DATA_KINDS = ("points", "images", "tokens")
+
 
 def is_main_process() -> bool:
     """Rank 0 under torchrun (RANK unset means a single process)."""
@@ -75,23 +77,55 @@ def open_generator(run_dir: Path | str, use_ema: bool = True, device: str = "aut
     config = load_run_config(run.root, [])
     path = run.checkpoint_file(checkpoint)
     payload = read_checkpoint(path)
-    shape = tuple(payload.get("fingerprint", {}).get("data_shape", ()))
+    shape = recorded_shape(payload)
+    if not is_plain(payload.get("fingerprint")):
+        raise GankitError(f"{path} was not written by gankit (its fingerprint is not plain data)")
     check_fingerprint(payload, fingerprint(config, shape), path)
     generator, critic = build_model(config, shape, pick_device(device))
-    use_ema = use_ema and bool(payload.get("generator_ema"))
-    _load(generator, payload["generator_ema"] if use_ema else payload["generator"], path, run)
+    ema = payload.get("generator_ema")
+    use_ema = use_ema and ema is not None and not (isinstance(ema, dict) and not ema)
+    _load(generator, "generator_ema" if use_ema else "generator", payload, path, run)
     if with_critic:
-        _load(critic, payload["critic"], path, run)
-    return TrainedGenerator(generator.eval(), config, shape, int(payload.get("step", 0)),
-                            critic.eval() if with_critic else None, payload_kind(payload, shape),
-                            payload_vocabulary(payload))
+        _load(critic, "critic", payload, path, run)
+    return TrainedGenerator(generator.eval(), config, shape, _step(payload, path),
+                            critic.eval() if with_critic else None,
+                            payload_kind(payload, shape, path), payload_vocabulary(payload, path))
 
 
-def _load(net: nn.Module, weights: dict, path: Path, run: RunDir) -> None:
+def recorded_shape(payload: dict) -> tuple[int, ...]:
+    """One sample's shape, from the checkpoint's fingerprint; () when it records none (the
+    fingerprint check then refuses the checkpoint)."""
+    recorded = payload.get("fingerprint")
+    shape = recorded.get("data_shape") if isinstance(recorded, dict) else None
+    if isinstance(shape, list) and all(type(d) is int and d > 0 for d in shape):
+        return tuple(shape)
+    return ()
+
+
+def is_plain(value: object) -> bool:
+    """Only what a fingerprint holds (so comparing one never meets a tensor's ambiguous ==)."""
+    if isinstance(value, dict):
+        return all(isinstance(k, str) and is_plain(v) for k, v in value.items())
+    if isinstance(value, (list, tuple)):
+        return all(is_plain(v) for v in value)
+    return value is None or isinstance(value, (str, int, float, bool))
+
+
+def _load(net: nn.Module, key: str, payload: dict, path: Path, run: RunDir) -> None:
+    weights = payload.get(key)
+    if not isinstance(weights, dict):
+        raise GankitError(f"{path} holds no {key} weights")
     try:
         net.load_state_dict(weights)
-    except RuntimeError:
+    except (RuntimeError, TypeError, AttributeError, KeyError, ValueError):
         raise GankitError(f"{path} does not fit the nets in {run.config}") from None
+
+
+def _step(payload: dict, path: Path) -> int:
+    step = payload.get("step", 0)
+    if type(step) is not int or step < 0:
+        raise GankitError(f"{path} records no valid step (got {step!r})")
+    return step
 
 
 def data_kind(shape: tuple[int, ...]) -> str:
@@ -99,13 +133,19 @@ def data_kind(shape: tuple[int, ...]) -> str:
     return "points" if len(shape) == 1 else "images"
 
 
-def payload_kind(payload: dict, shape: tuple[int, ...]) -> str:
-    return str(payload.get("data_kind") or data_kind(shape))
+def payload_kind(payload: dict, shape: tuple[int, ...], path: Path | None = None) -> str:
+    kind = payload.get("data_kind")
+    if kind is None or kind == "":
+        kind = data_kind(shape)
+    if not isinstance(kind, str) or kind not in DATA_KINDS:
+        raise GankitError(f"{path or 'the checkpoint'} records an unknown kind of data {kind!r}; "
+                          f"expected one of {', '.join(DATA_KINDS)}")
+    return kind
 
 
-def payload_vocabulary(payload: dict) -> Vocabulary | None:
+def payload_vocabulary(payload: dict, path: Path | None = None) -> Vocabulary | None:
     data = payload.get("data")
     saved = data.get("vocabulary") if isinstance(data, dict) else None
-    return Vocabulary.from_state(saved) if saved else None
-
-
+    if saved is None:
+        return None
+    return Vocabulary.from_state(saved, str(path or "the checkpoint"))

@@ -60,7 +60,7 @@ def test_any_overrides(items):
     gives_config_or_one_line_error(lambda: load_config(None, items))
 
 
-@settings(max_examples=150)
+@settings(max_examples=100)
 @given(st.dictionaries(KEY, VALUES, max_size=5) | VALUES)
 def test_any_yaml_file(content):
     with tempfile.TemporaryDirectory() as folder:

@@ -50,7 +50,7 @@ def load(root: Path, options: dict):
         return load_dataset(f"folder:{root}", options)
 
 
-@settings(max_examples=120)
+@settings(max_examples=80)
 @given(st.lists(image_file(), max_size=4), OPTIONS, st.booleans())
 def test_any_image_folder(files, options, nested):
     with tempfile.TemporaryDirectory() as folder:

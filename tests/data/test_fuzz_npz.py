@@ -43,7 +43,7 @@ def archive(arrays: dict[str, np.ndarray], method: int) -> bytes:
     return buffer.getvalue()
 
 
-@settings(max_examples=200)
+@settings(max_examples=120)
 @given(st.dictionaries(st.sampled_from(["images", "labels", "other"]), ARRAYS, max_size=3),
        OPTIONS, st.sampled_from(METHODS))
 def test_any_arrays(arrays, options, method):

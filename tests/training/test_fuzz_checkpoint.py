@@ -76,7 +76,7 @@ def test_any_bytes(raw):
     read(raw, ESCAPES)
 
 
-@settings(max_examples=300)
+@settings(max_examples=200)
 @given(st.integers(0, len(GOOD) - 1), st.integers(1, 255), st.booleans())
 def test_damaged_checkpoint(where, flip, cut):
     data = bytearray(GOOD)

@@ -2,11 +2,21 @@
 
 from __future__ import annotations
 
+import errno
+import os
 import shutil
+from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 from gankit.metrics.classifier_training import train_classifier
+
+# Property tests draw the same examples on every run, so the suite never fails by chance;
+# HYPOTHESIS_PROFILE=explore draws fresh ones (run it in a loop to hunt for new bugs).
+settings.register_profile("gankit", deadline=None, derandomize=True, database=None)
+settings.register_profile("explore", deadline=None, derandomize=False)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "gankit"))
 
 
 @pytest.fixture
@@ -43,3 +53,40 @@ def empty_cache(tmp_path, monkeypatch):
     folder = tmp_path / "empty-cache"
     monkeypatch.setenv("GANKIT_CACHE", str(folder))
     return folder
+
+
+@pytest.fixture
+def read_only_dir(tmp_path, monkeypatch):
+    """An existing folder nothing can be created in: chmod 0o555, and where that does not stop
+    writes (root), os.mkdir and os.open refuse paths under it as the OS would."""
+    folder = tmp_path / "read-only"
+    folder.mkdir()
+    folder.chmod(0o555)
+    if os.access(folder, os.W_OK):
+        _refuse_writes_under(folder, monkeypatch)
+    yield folder
+    folder.chmod(0o755)
+
+
+def _refuse_writes_under(folder: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    real_mkdir, real_open = os.mkdir, os.open
+    writes = os.O_WRONLY | os.O_RDWR | os.O_CREAT
+
+    def inside(path) -> bool:
+        return folder in Path(os.path.abspath(path)).parents
+
+    def denied(path):
+        return PermissionError(errno.EACCES, os.strerror(errno.EACCES), str(path))
+
+    def mkdir(path, *args, **kwargs):
+        if inside(path):
+            raise denied(path)
+        return real_mkdir(path, *args, **kwargs)
+
+    def open_(path, flags, *args, **kwargs):
+        if flags & writes and inside(path):
+            raise denied(path)
+        return real_open(path, flags, *args, **kwargs)
+
+    monkeypatch.setattr(os, "mkdir", mkdir)
+    monkeypatch.setattr(os, "open", open_)

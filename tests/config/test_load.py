@@ -73,3 +73,18 @@ def test_resolved_yaml_reloads_identically(tmp_path):
     path.write_text(config_to_yaml(config))
     assert yaml.safe_load(path.read_text())["n_critic"] == 5
     assert load_config(str(path), []) == config
+
+
+@pytest.mark.parametrize("extends, message", [
+    ("[a, b]", "extends must name a preset or a YAML file, got ['a', 'b']"),
+    ("{a: 1}", "extends must name a preset or a YAML file, got {'a': 1}"),
+    ("3", "extends must name a preset or a YAML file, got 3"),
+    ("''", "extends must name a preset or a YAML file, got ''"),
+    ("x" * 300, "which is neither a preset nor a file beside it"),  # too long to look up
+])
+def test_extends_must_name_a_preset_or_file(tmp_path, extends, message):
+    path = tmp_path / "mine.yaml"
+    path.write_text(f"extends: {extends}\nsteps: 3\n")
+    with pytest.raises(GankitError) as info:
+        load_config(str(path), [])
+    assert message in str(info.value) and "\n" not in str(info.value)

@@ -61,3 +61,41 @@ def test_literal_lists_allowed_values():
 def test_to_plain_round_trips():
     built = build_dataclass(Outer, {"inner": {"lr": 3}})
     assert build_dataclass(Outer, to_plain(built)) == built
+
+
+@pytest.mark.parametrize("value, shown", [
+    (float("nan"), "nan"), (float("inf"), "inf"), ("-inf", "-inf"), ("1e999", "inf"),
+    (10**400, "inf"), (-(10**400), "-inf"),
+])
+def test_floats_must_be_finite(value, shown):
+    with pytest.raises(GankitError, match=rf"^inner\.lr must be a finite number, got {shown}$"):
+        build_dataclass(Outer, {"inner": {"lr": value}})
+
+
+def test_optional_float_keeps_the_finite_message():
+    @dataclass
+    class Sigma:
+        sigma: float | None = None
+
+    with pytest.raises(GankitError, match=r"^sigma must be a finite number, got nan$"):
+        build_dataclass(Sigma, {"sigma": "nan"})
+    assert build_dataclass(Sigma, {"sigma": None}).sigma is None
+
+
+@dataclass
+class Channels:
+    channels: Literal[1, 3] = 3
+
+
+@pytest.mark.parametrize("value", ["3", " 3", 3, 3.0])
+def test_number_literal_from_a_quoted_yaml_value(value):
+    """Found by fuzzing: channels: "3" in a YAML file gave `'3' is not allowed (did you mean
+    '3'?)`."""
+    built = build_dataclass(Channels, {"channels": value})
+    assert built.channels == 3 and type(built.channels) is int
+
+
+@pytest.mark.parametrize("value", [True, False, "three", 2, [3], None])
+def test_number_literal_refuses_other_values(value):
+    with pytest.raises(GankitError, match=r"^channels=.* is not allowed; choose one of: 1, 3$"):
+        build_dataclass(Channels, {"channels": value})

@@ -1,6 +1,7 @@
 import pytest
 import torch
 
+from gankit.core.errors import GankitError
 from gankit.data import EpochSampler, InMemoryImages
 
 
@@ -43,3 +44,33 @@ def test_samples_are_scaled_to_unit_range():
     source = InMemoryImages(torch.tensor([0, 255], dtype=torch.uint8).view(2, 1, 1, 1))
     batch = source.sample(2, torch.Generator().manual_seed(0))
     assert sorted(batch.flatten().tolist()) == [-1.0, 1.0]
+
+
+def drawn_state(size=8, n=3):
+    sampler = EpochSampler(size)
+    sampler.next(n, torch.Generator().manual_seed(0))
+    return sampler.state_dict()
+
+
+@pytest.mark.parametrize("new_size", [3, 12])
+def test_data_that_changed_size_is_refused(new_size):
+    """A resumed run whose data lost items indexed past their end (IndexError mid-training)."""
+    with pytest.raises(GankitError, match=rf"it held 8 items, now {new_size}\); resume with"):
+        EpochSampler(new_size).load_state_dict(drawn_state(8))
+
+
+def test_a_fresh_position_fits_any_size():
+    sampler = EpochSampler(5)
+    sampler.load_state_dict(EpochSampler(9).state_dict())
+    assert len(sampler.next(5, torch.Generator().manual_seed(0))) == 5
+
+
+@pytest.mark.parametrize("state", [
+    None, {}, {"order": [0, 1], "cursor": 0}, {"order": torch.arange(8.0), "cursor": 0},
+    {"order": torch.arange(8), "cursor": 9}, {"order": torch.arange(8), "cursor": -1},
+    {"order": torch.arange(8), "cursor": 1.0}, {"order": torch.arange(8).view(2, 4), "cursor": 0},
+    {"order": torch.arange(8) + 1, "cursor": 0},
+])
+def test_malformed_positions(state):
+    with pytest.raises(GankitError, match="sampling position"):
+        EpochSampler(8).load_state_dict(state)

@@ -1,4 +1,5 @@
 import gzip
+import struct
 
 import numpy as np
 import pytest
@@ -73,3 +74,15 @@ def test_extra_bytes_are_corrupt(tmp_path, write_idx):
 def test_missing_file(tmp_path):
     with pytest.raises(GankitError, match="cannot read"):
         read_idx(tmp_path / "absent-idx1-ubyte")
+
+
+@pytest.mark.parametrize("dims, data", [
+    ((0, 2**32 - 1, 2**32 - 1), b""),  # empty, but numpy cannot describe the shape
+    ((2**16, 2**16, 2**16, 2**16), b""),  # its count wraps around to 0 in int64
+])
+def test_header_with_overflowing_dimensions(tmp_path, dims, data):
+    """Found by fuzzing: these headers raised ValueError from numpy instead of a GankitError."""
+    path = tmp_path / "huge-idx"
+    path.write_bytes(bytes([0, 0, 0x08, len(dims)]) + struct.pack(f">{len(dims)}I", *dims) + data)
+    with pytest.raises(GankitError, match="corrupt"):
+        read_idx(path)

@@ -1,3 +1,6 @@
+import io
+import zipfile
+
 import numpy as np
 import pytest
 import torch
@@ -117,3 +120,79 @@ def test_empty_images(tmp_path):
 def test_needs_a_path():
     with pytest.raises(GankitError, match="npz:PATH"):
         load_dataset("npz", {})
+
+
+@pytest.mark.parametrize("images", [
+    np.array([[["ab", "c"]]]),
+    np.array([[[b"x"]]]),
+    np.zeros((2, 3, 3), dtype=bool),
+    np.zeros((2, 3, 3), dtype=np.complex64),
+    np.zeros((2, 3, 3), dtype="datetime64[s]"),
+    np.zeros((2, 3, 3), dtype="timedelta64[s]"),
+])
+def test_images_of_a_non_numeric_dtype(tmp_path, images):
+    """Found by fuzzing: strings and dates raised numpy's UFuncTypeError on min()."""
+    with pytest.raises(GankitError, match=r"'images' has dtype .*; expected uint8, integers"):
+        load_dataset(save(tmp_path, images=images), {})
+
+
+def with_compression_method(path, method: int, version: int = 20):
+    """Rewrite the method and the version needed to extract in every zip header."""
+    data = bytearray(path.read_bytes())
+    for signature, method_at, version_at in ((b"PK\x03\x04", 8, 4), (b"PK\x01\x02", 10, 6)):
+        start = data.find(signature)
+        while start != -1:
+            data[start + method_at : start + method_at + 2] = method.to_bytes(2, "little")
+            data[start + version_at : start + version_at + 2] = version.to_bytes(2, "little")
+            start = data.find(signature, start + 4)
+    path.write_bytes(bytes(data))
+
+
+@pytest.mark.parametrize("method, version", [(99, 20), (0, 210), (14, 63)])
+def test_zip_features_python_lacks(tmp_path, method, version):
+    """Found by fuzzing: zipfile's NotImplementedError (an unknown compression method, a newer
+    zip version) escaped."""
+    source = save(tmp_path, images=pattern().astype(np.uint8))
+    with_compression_method(tmp_path / "data.npz", method, version)
+    with pytest.raises(GankitError, match="cannot read"):
+        load_dataset(source, {})
+
+
+def lzma_archive(path):
+    buffer = io.BytesIO()
+    np.save(buffer, pattern().astype(np.uint8))
+    with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_LZMA) as archive:
+        archive.writestr("images.npy", buffer.getvalue())
+    return f"npz:{path}"
+
+
+def test_corrupt_lzma_member(tmp_path):
+    """Found by fuzzing: lzma.LZMAError escaped from a damaged LZMA-compressed archive."""
+    source = lzma_archive(tmp_path / "data.npz")
+    assert load_dataset(source, {}).images.shape == (4, 1, 6, 6)
+    data = bytearray((tmp_path / "data.npz").read_bytes())
+    start = data.find(b"PK\x03\x04") + 30 + len("images.npy") + 9  # inside the LZMA stream
+    data[start : start + 8] = b"\xff" * 8
+    (tmp_path / "data.npz").write_bytes(bytes(data))
+    with pytest.raises(GankitError, match="cannot read array 'images'"):
+        load_dataset(source, {})
+
+
+def test_encrypted_member(tmp_path):
+    """Found by fuzzing: zipfile's RuntimeError (password required) escaped."""
+    source = save(tmp_path, images=pattern().astype(np.uint8))
+    data = bytearray((tmp_path / "data.npz").read_bytes())
+    for signature, flags_at in ((b"PK\x03\x04", 6), (b"PK\x01\x02", 8)):
+        start = data.find(signature)
+        data[start + flags_at] |= 1
+    (tmp_path / "data.npz").write_bytes(bytes(data))
+    with pytest.raises(GankitError, match="encrypted"):
+        load_dataset(source, {})
+
+
+@pytest.mark.parametrize("shape", [(2, 0, 5), (2, 5, 0), (3, 0, 0, 3), (2, 1, 0, 4)])
+@pytest.mark.parametrize("options", [{}, {"image_size": 4}])
+def test_images_without_pixels(tmp_path, shape, options):
+    """Found by fuzzing: 0-pixel-high images reached the resize (RuntimeError) or the nets."""
+    with pytest.raises(GankitError, match=r"'images' is empty \(shape"):
+        load_dataset(save(tmp_path, images=np.zeros(shape, dtype=np.uint8)), options)

@@ -92,3 +92,13 @@ def test_missing_path_and_options(tmp_path):
         load_dataset(f"text:{path}", {"length": 0})
     with pytest.raises(GankitError, match="data_options.level"):
         load_dataset(f"text:{path}", {"level": "byte"})
+
+
+def test_a_literal_eos_in_the_text_does_not_end_its_line(tmp_path):
+    """Found by fuzzing: the word `<eos>` in a line was encoded as the end of the line, so the
+    line's later words sat after its end."""
+    path = write(tmp_path, "a <eos> b\n")
+    data = load_dataset(f"text:{path}", {"length": 4})
+    words = data.vocabulary.words
+    assert data.tokens[0].tolist() == [words.index("a"), UNK_ID, words.index("b"), EOS_ID]
+    assert data.decode(data.tokens) == ["a <unk> b"]

@@ -11,6 +11,7 @@ from typing import Any
 
 from gankit.core.device import pick_device
 from gankit.core.errors import GankitError
+from gankit.core.paths import exists, is_dir
 from gankit.metrics.evaluate import evaluate_samples
 from gankit.metrics.extractors import DEFAULT, EXTRACTORS
 from gankit.metrics.extractors.inception import ENV_VAR
@@ -57,7 +58,7 @@ def run(args: argparse.Namespace) -> int:
     EXTRACTORS.get(args.features)
     weights = extractor_weights(args)
     target = Path(args.target)
-    if target.is_dir():
+    if is_dir(target):
         result = evaluate_run_dir(args, target, weights)
     else:
         result = evaluate_file(args, target, weights)
@@ -85,7 +86,7 @@ def evaluate_run_dir(args: argparse.Namespace, target: Path, weights: str | None
 def evaluate_file(args: argparse.Namespace, target: Path, weights: str | None) -> dict[str, Any]:
     if args.append:
         raise GankitError("--append needs a run directory (it writes RUN_DIR/metrics.jsonl)")
-    if not target.exists():
+    if not exists(target):
         raise GankitError(f"no run directory or samples file at {target}")
     if args.data is None:
         raise GankitError("--data NAME is required when evaluating a samples file")

@@ -38,11 +38,17 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return int(args.run(args) or 0)
     except GankitError as error:
-        print(f"gankit: error: {error}", file=sys.stderr)
+        print(f"gankit: error: {one_line(str(error))}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         print("gankit: interrupted", file=sys.stderr)
         return 130
+
+
+def one_line(message: str) -> str:
+    """A message stays on its line even when it quotes a path or value holding a line break."""
+    return "".join(repr(c)[1:-1] if c in "\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029" else c
+                   for c in message)
 
 
 _python_show_warning = warnings.showwarning
@@ -51,6 +57,6 @@ _python_show_warning = warnings.showwarning
 def show_warning(message, category, filename, lineno, file=None, line=None):
     """gankit's own warnings as one line, `gankit: warning: ...`; others as Python prints them."""
     if issubclass(category, GankitWarning):
-        print(f"gankit: warning: {message}", file=sys.stderr)
+        print(f"gankit: warning: {one_line(str(message))}", file=sys.stderr)
     else:
         _python_show_warning(message, category, filename, lineno, file, line)

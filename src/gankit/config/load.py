@@ -15,8 +15,9 @@ import yaml
 
 from gankit.config.overrides import parse_overrides
 from gankit.config.presets import deep_merge, load_source, read_yaml
-from gankit.config.schema import Config
+from gankit.config.schema import Config, OptimizerConfig
 from gankit.core.errors import GankitError
+from gankit.core.paths import is_file
 from gankit.core.validate import build_dataclass, coerce, to_plain
 
 # On --resume, only these may change: they do not alter what the run computes step by step.
@@ -34,7 +35,7 @@ def load_config(source: str | None, overrides: list[str]) -> Config:
 def load_run_config(run_dir: Path, overrides: list[str]) -> Config:
     """The config a run was started with, plus the few overrides a resume allows."""
     path = run_dir / "config.yaml"
-    if not path.is_file():
+    if not is_file(path):
         raise GankitError(f"{run_dir} is not a gankit run directory (no config.yaml)")
     changes = parse_overrides(overrides)
     frozen = sorted(k for k in changes if k not in RESUMABLE_KEYS)
@@ -96,12 +97,26 @@ def _check_ranges(config: Config) -> None:
         raise GankitError(f"ema must be in [0, 1) (0 turns it off), got {config.ema}")
     if config.instance_noise.std < 0:
         raise GankitError(f"instance_noise.std must be >= 0, got {config.instance_noise.std}")
-    for name, opt in (("g_opt", config.g_opt), ("d_opt", config.d_opt)):
-        if opt.lr <= 0:
-            raise GankitError(f"{name}.lr must be positive, got {opt.lr}")
-        if opt.clip_norm < 0:
-            raise GankitError(f"{name}.clip_norm must be >= 0 (0 turns it off), "
-                              f"got {opt.clip_norm}")
+    _check_optimizer("g_opt", config.g_opt)
+    _check_optimizer("d_opt", config.d_opt)
+
+
+def _check_optimizer(name: str, opt: OptimizerConfig) -> None:
+    """Every setting torch.optim would reject, whichever optimiser reads it (floats are already
+    known to be finite)."""
+    if opt.lr <= 0:
+        raise GankitError(f"{name}.lr must be a finite number greater than 0, got {opt.lr}")
+    unit = {f"{name}.betas[0]": opt.betas[0], f"{name}.betas[1]": opt.betas[1],
+            f"{name}.alpha": opt.alpha}
+    for key, value in unit.items():
+        if not 0.0 <= value < 1.0:
+            raise GankitError(f"{key} must be in [0, 1), got {value}")
+    at_least_zero = {"momentum": opt.momentum, "weight_decay": opt.weight_decay,
+                     "clip_norm": opt.clip_norm}
+    for key, value in at_least_zero.items():
+        if value < 0:
+            off = " (0 turns it off)" if key == "clip_norm" else ""
+            raise GankitError(f"{name}.{key} must be >= 0{off}, got {value}")
 
 
 def _check_encoder(config: Config) -> None:

@@ -18,10 +18,16 @@ def parse_overrides(items: list[str]) -> dict[str, Any]:
     result: dict[str, Any] = {}
     for item in items:
         key, sep, text = item.partition("=")
-        if not sep or not key or any(not part for part in key.split(".")):
+        if not sep or not _is_key(key):
             raise GankitError(f"override {item!r} must look like key=value (e.g. steps=2000)")
         _set_nested(result, key.split("."), _parse_value(text, key))
     return result
+
+
+def _is_key(key: str) -> bool:
+    """Dotted names: printable, no blanks, no empty part (a key goes into one-line messages)."""
+    return key.isprintable() and not any(c.isspace() for c in key) \
+        and all(key.split("."))
 
 
 def _parse_value(text: str, key: str) -> Any:

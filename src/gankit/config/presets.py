@@ -8,6 +8,7 @@ from typing import Any
 import yaml
 
 from gankit.core.errors import GankitError
+from gankit.core.paths import is_file
 from gankit.core.registry import unknown_name_message
 
 PRESET_DIR = Path(__file__).parent / "presets"
@@ -25,8 +26,8 @@ def preset_summary(name: str) -> str:
 def load_source(source: str) -> dict[str, Any]:
     """Read a preset by name or a YAML file by path, following `extends:` chains."""
     path = Path(source)
-    if source.endswith((".yaml", ".yml")) or path.is_file():
-        if not path.is_file():
+    if source.endswith((".yaml", ".yml")) or is_file(path):
+        if not is_file(path):
             raise GankitError(f"config file {source!r} does not exist")
         raw = resolve_extends(path, seen=())
     else:
@@ -45,13 +46,15 @@ def resolve_extends(path: Path, seen: tuple[Path, ...]) -> dict[str, Any]:
     base_name = raw.pop("extends", None)
     if base_name is None:
         return raw
-    base_path = _base_path(str(base_name), path)
+    if not isinstance(base_name, str) or not base_name:
+        raise GankitError(f"{path}: extends must name a preset or a YAML file, got {base_name!r}")
+    base_path = _base_path(base_name, path)
     return deep_merge(resolve_extends(base_path, seen + (path,)), raw)
 
 
 def _base_path(name: str, child: Path) -> Path:
     for candidate in (child.parent / name, child.parent / f"{name}.yaml", PRESET_DIR / f"{name}.yaml"):
-        if candidate.is_file():
+        if is_file(candidate):
             return candidate
     raise GankitError(f"{child}: extends {name!r}, which is neither a preset nor a file beside it")
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import difflib
+import math
 import types
 import typing
 from collections.abc import Mapping
@@ -64,12 +65,23 @@ def _coerce_union(value: Any, options: tuple, key: str) -> Any:
 
 
 def _coerce_literal(value: Any, allowed: tuple, key: str) -> Any:
-    if value in allowed:
-        return value
+    for option in allowed:
+        if _names(value, option):
+            return option
     close = difflib.get_close_matches(str(value), [str(a) for a in allowed], n=1)
     hint = f" (did you mean {close[0]!r}?)" if close else ""
     choices = ", ".join(str(a) for a in allowed)
     raise GankitError(f"{key}={value!r} is not allowed{hint}; choose one of: {choices}")
+
+
+def _names(value: Any, option: Any) -> bool:
+    """Whether `value` spells the literal `option`: `true` is not 1, and `"3"` (a quoted
+    number in a YAML file) is 3."""
+    if isinstance(value, bool) or isinstance(option, bool):
+        return value is option
+    if isinstance(value, str) and not isinstance(option, str):
+        return value.strip() == str(option)
+    return isinstance(value, (str, int, float)) and value == option
 
 
 def _coerce_sequence(value: Any, annotation: Any, key: str) -> Any:
@@ -87,36 +99,57 @@ def _coerce_sequence(value: Any, annotation: Any, key: str) -> Any:
 
 def _coerce_scalar(value: Any, annotation: Any, key: str) -> Any:
     if annotation is bool:
-        if isinstance(value, bool):
-            return value
-        if isinstance(value, str) and value.lower() in ("true", "false", "yes", "no", "on", "off"):
-            return value.lower() in ("true", "yes", "on")
-        raise GankitError(f"{key} must be true or false, got {value!r}")
+        return _coerce_bool(value, key)
     if annotation is int:
-        if isinstance(value, int) and not isinstance(value, bool):
-            return value
-        if isinstance(value, float) and value.is_integer():
-            return int(value)
-        if isinstance(value, str):
-            try:
-                return _to_int(value)
-            except ValueError:
-                pass
-        raise GankitError(f"{key} must be an integer, got {value!r}")
+        return _coerce_int(value, key)
     if annotation is float:
-        if isinstance(value, (int, float)) and not isinstance(value, bool):
-            return float(value)
-        if isinstance(value, str):
-            try:
-                return float(value)
-            except ValueError:
-                pass
-        raise GankitError(f"{key} must be a number, got {value!r}")
+        return _coerce_float(value, key)
     if annotation is str:
         if isinstance(value, str):
             return value
         raise GankitError(f"{key} must be a string, got {value!r}")
     raise TypeError(f"unsupported annotation {annotation!r} for {key}")
+
+
+def _coerce_bool(value: Any, key: str) -> bool:
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, str) and value.lower() in ("true", "false", "yes", "no", "on", "off"):
+        return value.lower() in ("true", "yes", "on")
+    raise GankitError(f"{key} must be true or false, got {value!r}")
+
+
+def _coerce_int(value: Any, key: str) -> int:
+    if isinstance(value, int) and not isinstance(value, bool):
+        return value
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    if isinstance(value, str):
+        try:
+            return _to_int(value)
+        except ValueError:
+            pass
+    raise GankitError(f"{key} must be an integer, got {value!r}")
+
+
+def _coerce_float(value: Any, key: str) -> float:
+    """Floats must be finite: no option of gankit means anything at NaN or infinity."""
+    readable = isinstance(value, (int, float, str)) and not isinstance(value, bool)
+    number = _to_float(value) if readable else None
+    if number is None:
+        raise GankitError(f"{key} must be a number, got {value!r}")
+    if not math.isfinite(number):
+        raise GankitError(f"{key} must be a finite number, got {number}")
+    return number
+
+
+def _to_float(value: float | str) -> float | None:
+    try:
+        return float(value)
+    except OverflowError:  # an int beyond float's range
+        return math.inf if value > 0 else -math.inf
+    except ValueError:
+        return None
 
 
 def _to_int(text: str) -> int:

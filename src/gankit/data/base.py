@@ -13,6 +13,7 @@ import numpy as np
 import torch
 from torch import Tensor
 
+from gankit.core.errors import GankitError
 from gankit.core.options import NoOptions
 from gankit.data.pictures import picture
 
@@ -94,8 +95,24 @@ class EpochSampler:
         return {"order": self.order.clone(), "cursor": self.cursor}
 
     def load_state_dict(self, state: dict[str, Any]) -> None:
-        self.order = state["order"].clone()
-        self.cursor = int(state["cursor"])
+        order, cursor = saved_position(state)
+        if len(order) not in (0, self.size):
+            # A resumed run would index past the end of the new data (or silently skip items).
+            raise GankitError(f"the data has changed since the run started (it held {len(order)} "
+                              f"items, now {self.size}); resume with the original data")
+        if len(order) and not 0 <= int(order.min()) <= int(order.max()) < self.size:
+            raise GankitError("the checkpoint's sampling position does not fit the data")
+        self.order, self.cursor = order.clone(), cursor
+
+
+def saved_position(state: Any) -> tuple[Tensor, int]:
+    """(order, cursor) as EpochSampler.state_dict wrote them; a GankitError for anything else."""
+    order = state.get("order") if isinstance(state, dict) else None
+    cursor = state.get("cursor") if isinstance(state, dict) else None
+    if not (isinstance(order, Tensor) and order.dim() == 1 and order.dtype == torch.long
+            and type(cursor) is int and 0 <= cursor <= len(order)):
+        raise GankitError("the checkpoint holds no valid sampling position of its data")
+    return order, cursor
 
 
 class InMemoryImages(DataSource):

@@ -13,6 +13,7 @@ import torch
 from PIL import Image
 
 from gankit.core.errors import GankitError, GankitWarning
+from gankit.core.paths import is_dir
 from gankit.data.base import InMemoryImages
 from gankit.data.checks import check_image_options, require_argument
 from gankit.data.registry import DATASETS
@@ -30,7 +31,7 @@ class FolderOptions:
 
 def image_files(root: Path) -> list[Path]:
     """Image files under `root`, sorted so the dataset order is reproducible."""
-    if not root.is_dir():
+    if not is_dir(root):
         raise GankitError(f"image folder {root} does not exist or is not a folder")
     files = sorted(p for p in root.rglob("*") if p.suffix.lower() in IMAGE_SUFFIXES)
     files = [p for p in files if p.is_file()]

@@ -7,6 +7,7 @@ dimensions; then one big-endian uint32 per dimension; then the data, big-endian,
 from __future__ import annotations
 
 import gzip
+import math
 import struct
 import zlib
 from pathlib import Path
@@ -24,6 +25,7 @@ IDX_TYPES = {
     0x0E: np.dtype(">f8"),
 }
 GZIP_MAGIC = b"\x1f\x8b"
+MAX_BYTES = np.iinfo(np.intp).max
 
 
 def read_idx(path: str | Path) -> np.ndarray:
@@ -31,7 +33,7 @@ def read_idx(path: str | Path) -> np.ndarray:
     path = Path(path)
     data = read_maybe_gzipped(path)
     dtype, dims, offset = parse_header(data, path)
-    count = int(np.prod(dims, dtype=np.int64))
+    count = math.prod(dims)  # exact: np.prod would wrap around on a corrupt header
     found = len(data) - offset
     if found != count * dtype.itemsize:
         raise GankitError(
@@ -62,4 +64,7 @@ def parse_header(data: bytes, path: Path) -> tuple[np.dtype, tuple[int, ...], in
     if ndim == 0 or len(data) < offset:
         raise GankitError(f"{path} is truncated or corrupt: incomplete IDX header")
     dims = struct.unpack(f">{ndim}I", data[4:offset])
+    # numpy cannot even describe an empty array whose other dimensions overflow its byte count
+    if math.prod(d for d in dims if d) * IDX_TYPES[type_code].itemsize > MAX_BYTES:
+        raise GankitError(f"{path} is corrupt: its header's dimensions {dims} are too large")
     return IDX_TYPES[type_code], dims, offset

@@ -9,6 +9,7 @@ from typing import Literal
 import torch
 
 from gankit.core.errors import GankitError
+from gankit.core.paths import is_file
 from gankit.data.base import InMemoryImages
 from gankit.data.checks import check_image_options, reject_argument
 from gankit.data.idx import read_idx
@@ -54,7 +55,7 @@ def find_split_file(folder: Path, stem: str) -> Path | None:
     """`stem`, `stem.gz`, or the `train-images.idx3-ubyte` spelling of some unpacked copies."""
     dotted = stem.replace("-idx", ".idx")
     for name in (f"{stem}.gz", stem, f"{dotted}.gz", dotted):
-        if (folder / name).is_file():
+        if is_file(folder / name):
             return folder / name
     return None
 

@@ -11,7 +11,9 @@ Key `labels` (optional): N integers, kept as int64.
 
 from __future__ import annotations
 
+import lzma
 import zipfile
+import zlib
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -20,12 +22,17 @@ import torch
 from numpy.lib.npyio import NpzFile
 
 from gankit.core.errors import GankitError
+from gankit.core.paths import is_file
 from gankit.data.base import InMemoryImages
 from gankit.data.checks import check_image_options, require_argument
 from gankit.data.registry import DATASETS
 from gankit.data.transform import center_crop_square, resize_square
 
 CHANNELS = (1, 3)
+# Beyond OSError, a damaged or foreign zip meets zipfile's NotImplementedError (a compression
+# method or zip version it lacks), RuntimeError (encrypted) and the decompressors' own errors.
+ARCHIVE_ERRORS = (OSError, ValueError, EOFError, zipfile.BadZipFile, NotImplementedError,
+                  RuntimeError, zlib.error, lzma.LZMAError)
 
 
 @dataclass
@@ -45,11 +52,11 @@ def read_arrays(path: Path) -> tuple[np.ndarray, np.ndarray | None]:
 
 
 def open_archive(path: Path) -> NpzFile:
-    if not path.is_file():
+    if not is_file(path):
         raise GankitError(f"npz file {path} does not exist")
     try:
         loaded = np.load(path, allow_pickle=False)
-    except (OSError, ValueError, EOFError, zipfile.BadZipFile) as error:
+    except ARCHIVE_ERRORS as error:
         raise GankitError(f"cannot read {path} as an .npz archive: {error}") from None
     if not isinstance(loaded, NpzFile):
         raise GankitError(f"{path} is a single .npy array, not an .npz archive")
@@ -59,7 +66,7 @@ def open_archive(path: Path) -> NpzFile:
 def read_member(archive: NpzFile, key: str, path: Path) -> np.ndarray:
     try:
         return archive[key]
-    except (OSError, ValueError, EOFError, zipfile.BadZipFile) as error:
+    except ARCHIVE_ERRORS as error:
         raise GankitError(f"cannot read array {key!r} of {path}: {error}") from None
 
 
@@ -81,6 +88,9 @@ def to_uint8(images: np.ndarray, path: Path) -> np.ndarray:
     """Apply the value rule of the module docstring."""
     if images.dtype == np.uint8:
         return images
+    if images.dtype.kind not in "iuf":
+        raise GankitError(f"{path}: 'images' has dtype {images.dtype}; expected uint8, integers "
+                          "in 0..255, or floats in [0, 1] or [-1, 1]")
     low, high = (images.min(), images.max()) if images.size else (0, 0)
     if images.dtype.kind in "iu" and 0 <= low and high <= 255:
         return images.astype(np.uint8)
@@ -106,8 +116,8 @@ def labels_tensor(labels: np.ndarray | None, count: int, path: Path) -> torch.Te
 def load_npz(path: Path, options: NpzOptions) -> InMemoryImages:
     images, labels = read_arrays(path)
     images = to_nchw(images, path)
-    if len(images) == 0:
-        raise GankitError(f"{path}: 'images' is empty")
+    if images.size == 0:
+        raise GankitError(f"{path}: 'images' is empty (shape {images.shape})")
     label_tensor = labels_tensor(labels, len(images), path)
     if label_tensor is not None:
         label_tensor = label_tensor[: options.limit]

@@ -15,6 +15,7 @@ from typing import Literal
 import torch
 
 from gankit.core.errors import GankitError
+from gankit.core.paths import exists, is_file
 from gankit.data.checks import check_positive, require_argument
 from gankit.data.registry import DATASETS
 from gankit.data.tokens import TokenSequences
@@ -32,9 +33,9 @@ class TextOptions:
 
 def read_text(path: Path) -> str:
     """The file's text; a GankitError in one line when it is missing or not UTF-8."""
-    if not path.exists():
+    if not exists(path):
         raise GankitError(f"text file {path} does not exist")
-    if not path.is_file():
+    if not is_file(path):
         raise GankitError(f"text file {path} is not a file")
     try:
         raw = path.read_bytes()

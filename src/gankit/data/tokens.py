@@ -51,7 +51,7 @@ class TokenSequences(DataSource):
         return state
 
     def load_state_dict(self, state: dict[str, Any]) -> None:
-        saved = state.get("vocabulary")
+        saved = state.get("vocabulary") if isinstance(state, dict) else None
         if self.vocabulary is not None and saved is not None \
                 and Vocabulary.from_state(saved) != self.vocabulary:
             raise GankitError("the text data has changed since the run started (its vocabulary "

@@ -1,7 +1,8 @@
 """Vocabularies of text data. Ids 0 and 1 are special: 0 is `<eos>` (it ends a line shorter than
 the sequence length and pads the rest; it is also the generator's start token), 1 is `<unk>`
-(any token outside the vocabulary). The other ids go to the most frequent tokens, ties broken
-alphabetically, up to the vocabulary cap (which counts the two special tokens)."""
+(any token outside the vocabulary, and a literal `<eos>` in the text, which must not end its
+line early). The other ids go to the most frequent tokens, ties broken alphabetically, up to the
+vocabulary cap (which counts the two special tokens)."""
 
 from __future__ import annotations
 
@@ -11,6 +12,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from torch import Tensor
+
+from gankit.core.errors import GankitError
 
 EOS, UNK = "<eos>", "<unk>"
 EOS_ID, UNK_ID = 0, 1
@@ -30,7 +33,7 @@ class Vocabulary:
 
     def encode(self, tokens: Sequence[str], length: int) -> list[int]:
         """Ids of the first `length` tokens; a shorter line gets `<eos>`, then `<eos>` padding."""
-        ids = [self.index.get(token, UNK_ID) for token in tokens[:length]]
+        ids = [UNK_ID if token == EOS else self.index.get(token, UNK_ID) for token in tokens[:length]]
         return ids + [EOS_ID] * (length - len(ids))
 
     def decode(self, ids: Iterable[int]) -> str:
@@ -47,8 +50,14 @@ class Vocabulary:
         return {"words": list(self.words), "separator": self.separator}
 
     @classmethod
-    def from_state(cls, state: dict[str, Any]) -> Vocabulary:
-        return cls(tuple(state["words"]), str(state["separator"]))
+    def from_state(cls, state: Any, where: str = "the checkpoint") -> Vocabulary:
+        """The vocabulary `to_state` wrote; a GankitError naming `where` for anything else."""
+        words = state.get("words") if isinstance(state, dict) else None
+        separator = state.get("separator") if isinstance(state, dict) else None
+        if not (isinstance(words, list) and all(isinstance(w, str) for w in words)
+                and tuple(words[: len(SPECIALS)]) == SPECIALS and isinstance(separator, str)):
+            raise GankitError(f"{where} holds no valid vocabulary of text data")
+        return cls(tuple(words), separator)
 
 
 def build_vocabulary(lines: Iterable[Sequence[str]], cap: int, separator: str) -> Vocabulary:

@@ -3,8 +3,6 @@
 
 from __future__ import annotations
 
-import pickle
-import zipfile
 from pathlib import Path
 from typing import Any
 
@@ -12,6 +10,7 @@ import torch
 
 from gankit.core.errors import GankitError
 from gankit.core.io import atomic_path
+from gankit.core.paths import is_file
 
 FORMAT = "gankit-checkpoint-1"
 
@@ -29,11 +28,13 @@ def load_checkpoint(path: Path, fingerprint: dict[str, Any]) -> dict[str, Any]:
 
 
 def read_checkpoint(path: Path) -> dict[str, Any]:
-    if not path.is_file():
+    if not is_file(path):
         raise GankitError(f"no checkpoint at {path}")
     try:
         payload = torch.load(path, map_location="cpu", weights_only=True)
-    except (RuntimeError, pickle.UnpicklingError, zipfile.BadZipFile, EOFError, ValueError) as error:
+    except PermissionError:
+        raise GankitError(f"cannot read {path}: no permission") from None
+    except Exception as error:  # noqa: BLE001  (any failure to parse untrusted bytes)
         first_line = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
         raise GankitError(f"{path} is not a readable gankit checkpoint ({first_line})") from None
     if not isinstance(payload, dict) or payload.get("format") != FORMAT:
@@ -42,6 +43,8 @@ def read_checkpoint(path: Path) -> dict[str, Any]:
 
 
 def check_fingerprint(payload: dict[str, Any], fingerprint: dict[str, Any], path: Path) -> None:
+    if not is_plain(payload.get("fingerprint")):
+        raise GankitError(f"{path} was not written by gankit (its fingerprint is not plain data)")
     if payload.get("fingerprint") != fingerprint:
         raise GankitError(f"{path} was written by another model "
                           f"({_describe(payload.get('fingerprint'))}), not {_describe(fingerprint)}")
@@ -51,3 +54,12 @@ def _describe(fingerprint: Any) -> str:
     if not isinstance(fingerprint, dict):
         return "unknown"
     return ", ".join(f"{k}={v}" for k, v in fingerprint.items())
+
+
+def is_plain(value: object) -> bool:
+    """Only what a fingerprint holds (so comparing one never meets a tensor's ambiguous ==)."""
+    if isinstance(value, dict):
+        return all(isinstance(k, str) and is_plain(v) for k, v in value.items())
+    if isinstance(value, (list, tuple)):
+        return all(is_plain(v) for v in value)
+    return value is None or isinstance(value, (str, int, float, bool))

@@ -15,6 +15,7 @@ from collections.abc import Iterator
 import torch
 from torch import Tensor, nn
 
+from gankit.core.errors import GankitError
 from gankit.core.precision import autocast
 from gankit.core.step import BeforeGame, Every, PerRound, StepBatch, Terms, Update
 from gankit.training.build import Components, fingerprint
@@ -224,4 +225,9 @@ class Trainer:
             save_checkpoint(self.run_dir.checkpoint, self.state_dict())
 
     def resume(self) -> None:
-        self.load_state_dict(load_checkpoint(self.run_dir.checkpoint, self.fingerprint))
+        path = self.run_dir.checkpoint
+        state = load_checkpoint(path, self.fingerprint)
+        try:
+            self.load_state_dict(state)
+        except (KeyError, TypeError, ValueError, AttributeError, RuntimeError, IndexError):
+            raise GankitError(f"{path} does not fit this run (its contents are damaged)") from None

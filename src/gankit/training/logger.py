@@ -11,6 +11,7 @@ import torch
 from torch import Tensor
 from tqdm import tqdm
 
+from gankit.core.errors import GankitError
 from gankit.core.step import Terms
 from gankit.training.run_dir import RunDir
 
@@ -91,8 +92,11 @@ class RunLogger:
 
 
 def append_jsonl(path: Path, record: dict) -> None:
-    with path.open("a", encoding="utf-8") as handle:
-        handle.write(json.dumps(record) + "\n")
+    try:
+        with path.open("a", encoding="utf-8") as handle:
+            handle.write(json.dumps(record) + "\n")
+    except OSError as error:
+        raise GankitError(f"cannot write {path}: {error.strerror or error}") from None
 
 
 def _tensorboard_writer(run: RunDir) -> object | None:

@@ -9,7 +9,8 @@ from pathlib import Path
 from gankit.config.load import config_to_yaml
 from gankit.config.schema import Config
 from gankit.core.errors import GankitError
-from gankit.core.io import write_text_atomic
+from gankit.core.io import make_folder, write_text_atomic
+from gankit.core.paths import exists, is_dir, is_file
 
 CHECKPOINTS = ("last", "best")
 
@@ -68,12 +69,12 @@ def create_run_dir(config: Config) -> RunDir:
     """A fresh run directory; refuses to reuse one that already holds a run."""
     root = Path(config.out) if config.out else Path("runs") / default_run_name(config)
     run = RunDir(root)
-    if run.config.exists() or run.checkpoint.exists():
+    if exists(run.config) or exists(run.checkpoint):
         raise GankitError(f"{root} already holds a run; continue it with "
                           f"`gankit train --resume {root}` or choose another out=")
-    if root.exists() and not root.is_dir():
+    if exists(root) and not is_dir(root):
         raise GankitError(f"out={root} exists and is not a directory")
-    root.mkdir(parents=True, exist_ok=True)
+    make_folder(root, f"cannot create out={root}")
     config.out = str(root)
     write_run_config(run, config)
     return run
@@ -87,6 +88,6 @@ def write_run_config(run: RunDir, config: Config) -> None:
 
 def open_run_dir(path: Path | str) -> RunDir:
     run = RunDir(Path(path))
-    if not run.config.is_file():
+    if not is_file(run.config):
         raise GankitError(f"{path} is not a gankit run directory (no config.yaml)")
     return run

@@ -17,6 +17,8 @@ from gankit.training.build import build_model, fingerprint
 from gankit.training.checkpoint import check_fingerprint, read_checkpoint
 from gankit.training.run_dir import RunDir, open_run_dir
 
+DATA_KINDS = ("points", "images", "tokens")
+
 
 @dataclass(frozen=True)
 class TrainedGenerator:
@@ -48,26 +50,63 @@ def open_generator(run_dir: Path | str, use_ema: bool = True, device: str = "aut
     config = load_run_config(run.root, [])
     path = run.checkpoint_file(checkpoint)
     payload = read_checkpoint(path)
-    identity = payload.get("fingerprint", {})
-    shape = tuple(identity.get("data_shape", ()))
-    classes = int(identity.get("classes", 0)) if config.conditional else 0
+    shape = recorded_shape(payload)
+    classes = recorded_classes(payload) if config.conditional else 0
     check_fingerprint(payload, fingerprint(config, shape, classes), path)
     generator, critic = build_model(config, shape, pick_device(device), classes=classes)
-    use_ema = use_ema and bool(payload.get("generator_ema"))
-    _load(generator, payload["generator_ema"] if use_ema else payload["generator"], path, run)
+    ema = payload.get("generator_ema")
+    use_ema = use_ema and ema is not None and not (isinstance(ema, dict) and not ema)
+    _load(generator, "generator_ema" if use_ema else "generator", payload, path, run)
     if with_critic:
-        _load(critic, payload["critic"], path, run)
-    names = tuple(payload.get("class_names") or []) or None
-    return TrainedGenerator(generator.eval(), config, shape, int(payload.get("step", 0)),
-                            critic.eval() if with_critic else None, payload_kind(payload, shape),
-                            payload_vocabulary(payload), names if classes else None)
+        _load(critic, "critic", payload, path, run)
+    names = class_names(payload, classes, path) if classes else None
+    return TrainedGenerator(generator.eval(), config, shape, _step(payload, path),
+                            critic.eval() if with_critic else None,
+                            payload_kind(payload, shape, path), payload_vocabulary(payload, path),
+                            names)
 
 
-def _load(net: nn.Module, weights: dict, path: Path, run: RunDir) -> None:
+def recorded_shape(payload: dict) -> tuple[int, ...]:
+    """One sample's shape, from the checkpoint's fingerprint; () when it records none (the
+    fingerprint check then refuses the checkpoint)."""
+    recorded = payload.get("fingerprint")
+    shape = recorded.get("data_shape") if isinstance(recorded, dict) else None
+    if isinstance(shape, list) and all(type(d) is int and d > 0 for d in shape):
+        return tuple(shape)
+    return ()
+
+
+def recorded_classes(payload: dict) -> int:
+    """How many classes a conditional run's checkpoint records (0 when it records none: the
+    fingerprint check then refuses it)."""
+    recorded = payload.get("fingerprint")
+    classes = recorded.get("classes") if isinstance(recorded, dict) else None
+    return classes if type(classes) is int and classes > 0 else 0
+
+
+def class_names(payload: dict, classes: int, path: Path) -> tuple[str, ...]:
+    names = payload.get("class_names")
+    if not isinstance(names, list) or len(names) != classes or not all(
+            isinstance(n, str) for n in names):
+        raise GankitError(f"{path} records no names for its {classes} classes")
+    return tuple(names)
+
+
+def _load(net: nn.Module, key: str, payload: dict, path: Path, run: RunDir) -> None:
+    weights = payload.get(key)
+    if not isinstance(weights, dict):
+        raise GankitError(f"{path} holds no {key} weights")
     try:
         net.load_state_dict(weights)
-    except RuntimeError:
+    except (RuntimeError, TypeError, AttributeError, KeyError, ValueError):
         raise GankitError(f"{path} does not fit the nets in {run.config}") from None
+
+
+def _step(payload: dict, path: Path) -> int:
+    step = payload.get("step", 0)
+    if type(step) is not int or step < 0:
+        raise GankitError(f"{path} records no valid step (got {step!r})")
+    return step
 
 
 def data_kind(shape: tuple[int, ...]) -> str:
@@ -75,11 +114,19 @@ def data_kind(shape: tuple[int, ...]) -> str:
     return "points" if len(shape) == 1 else "images"
 
 
-def payload_kind(payload: dict, shape: tuple[int, ...]) -> str:
-    return str(payload.get("data_kind") or data_kind(shape))
+def payload_kind(payload: dict, shape: tuple[int, ...], path: Path | None = None) -> str:
+    kind = payload.get("data_kind")
+    if kind is None or kind == "":
+        kind = data_kind(shape)
+    if not isinstance(kind, str) or kind not in DATA_KINDS:
+        raise GankitError(f"{path or 'the checkpoint'} records an unknown kind of data {kind!r}; "
+                          f"expected one of {', '.join(DATA_KINDS)}")
+    return kind
 
 
-def payload_vocabulary(payload: dict) -> Vocabulary | None:
+def payload_vocabulary(payload: dict, path: Path | None = None) -> Vocabulary | None:
     data = payload.get("data")
     saved = data.get("vocabulary") if isinstance(data, dict) else None
-    return Vocabulary.from_state(saved) if saved else None
+    if saved is None:
+        return None
+    return Vocabulary.from_state(saved, str(path or "the checkpoint"))

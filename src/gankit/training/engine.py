@@ -45,6 +45,7 @@ class Trainer:
         self.evaluator = PeriodicEval(self.config, parts.data, run if is_main else None,
                                       parts.device, self.classes)
         self.logger: RunLogger | None = None
+        self.last_logged: dict[str, float] = {}  # the latest averages written to metrics.jsonl
         self.before_game = [e for e in parts.schedule if isinstance(e.when, BeforeGame)]
         self.round = [e for e in parts.schedule if isinstance(e.when, PerRound)]
         self.followers = {e.name: [f for f in parts.schedule
@@ -196,7 +197,7 @@ class Trainer:
               rate_key: str = "steps_per_s") -> tuple[float, int]:
         now, done = time.perf_counter(), self.steps_done()
         rate = (done - clock[1]) / max(now - clock[0], 1e-9)
-        self.logger.flush_scalars(step, extra | {rate_key: rate})
+        self.last_logged = self.logger.flush_scalars(step, extra | {rate_key: rate})
         return now, done
 
     def noise_level(self) -> dict[str, float]:

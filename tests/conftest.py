@@ -68,6 +68,22 @@ def read_only_dir(tmp_path, monkeypatch):
     folder.chmod(0o755)
 
 
+@pytest.fixture
+def make_read_only(monkeypatch):
+    """make_read_only(folder): nothing can be created in the existing `folder` from now on."""
+    folders = []
+
+    def apply(folder: Path) -> None:
+        folder.chmod(0o555)
+        folders.append(folder)
+        if os.access(folder, os.W_OK):
+            _refuse_writes_under(folder, monkeypatch)
+
+    yield apply
+    for folder in folders:
+        folder.chmod(0o755)
+
+
 def _refuse_writes_under(folder: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     real_mkdir, real_open = os.mkdir, os.open
     writes = os.O_WRONLY | os.O_RDWR | os.O_CREAT

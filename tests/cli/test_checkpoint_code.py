@@ -18,12 +18,17 @@ class Touch:
         return (pathlib.Path.touch, (self.marker,))
 
 
-@pytest.fixture
-def poisoned_run(tmp_path, tiny_ring_overrides):
+@pytest.fixture(params=["indexed", "last.pt only"])
+def poisoned_run(request, tmp_path, tiny_ring_overrides):
+    """Every checkpoint file replaced by the crafted one (with the index kept, whose hashes then
+    refuse it; or without, so the unpickler itself must)."""
     assert main(["train", "steps=2", *tiny_ring_overrides]) == 0
     run = tmp_path / "run"
-    torch.save({"format": FORMAT, "step": 2, "x": Touch(tmp_path / "marker")},
-               run / "checkpoints" / "last.pt")
+    for path in (run / "checkpoints").glob("*.pt"):
+        path.unlink()
+        torch.save({"format": FORMAT, "step": 2, "x": Touch(tmp_path / "marker")}, path)
+    if request.param == "last.pt only":
+        (run / "checkpoints" / "index.json").unlink()
     return run
 
 
@@ -42,7 +47,7 @@ def test_code_in_a_checkpoint_never_runs(poisoned_run, tmp_path, capsys, args):
     assert main(argv) == 2
     err = capsys.readouterr().err.strip()
     assert err.startswith("gankit: error: ") and "\n" not in err
-    assert "not a readable gankit checkpoint" in err
+    assert "not a readable gankit checkpoint" in err or "do not match the index" in err
     assert not (tmp_path / "marker").exists()
     assert not (tmp_path / "s.npz").exists()
     assert snapshot(poisoned_run) == before

@@ -21,7 +21,8 @@ from gankit.core.paths import is_file
 from gankit.core.validate import build_dataclass, coerce, to_plain
 
 # On --resume, only these may change: they do not alter what the run computes step by step.
-RESUMABLE_KEYS = ("steps", "log", "device", "eval")
+RESUMABLE_KEYS = ("steps", "log", "device", "eval", "on_nan", "max_rollbacks",
+                  "rollback_lr_factor")
 
 
 def load_config(source: str | None, overrides: list[str]) -> Config:
@@ -83,7 +84,8 @@ def _check_ranges(config: Config) -> None:
     positive = {"steps": config.steps, "batch_size": config.batch_size, "z_dim": config.z_dim,
                 "n_critic": config.n_critic, "log.every": config.log.every,
                 "log.sample_every": config.log.sample_every,
-                "log.checkpoint_every": config.log.checkpoint_every}
+                "log.checkpoint_every": config.log.checkpoint_every,
+                "log.keep_checkpoints": config.log.keep_checkpoints}
     positive |= {f"penalties[{i}].every": p.every for i, p in enumerate(config.penalties)}
     for key, value in positive.items():
         if value < 1:
@@ -99,6 +101,10 @@ def _check_ranges(config: Config) -> None:
         raise GankitError(f"instance_noise.std must be >= 0, got {config.instance_noise.std}")
     _check_optimizer("g_opt", config.g_opt)
     _check_optimizer("d_opt", config.d_opt)
+    if not 0.0 < config.rollback_lr_factor < 1.0:
+        raise GankitError(f"rollback_lr_factor must be in (0, 1), got {config.rollback_lr_factor}")
+    if config.max_rollbacks < 0:
+        raise GankitError(f"max_rollbacks must be >= 0, got {config.max_rollbacks}")
 
 
 def _check_optimizer(name: str, opt: OptimizerConfig) -> None:

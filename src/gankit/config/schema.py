@@ -50,6 +50,7 @@ class LogConfig:
     every: int = 50  # scalars to metrics.jsonl and TensorBoard
     sample_every: int = 500  # PNG grid (or scatter plot) at fixed z
     checkpoint_every: int = 1000
+    keep_checkpoints: int = 3  # the newest checkpoints kept (plus best.pt); older ones deleted
     n_samples: int = 64  # images in the grid; 2D runs draw `n_points`
     n_points: int = 2500
     tensorboard: bool = True
@@ -94,6 +95,12 @@ class Config:
     g_opt: OptimizerConfig = field(default_factory=OptimizerConfig)
     d_opt: OptimizerConfig = field(default_factory=OptimizerConfig)
     lr_schedule: Literal["constant", "linear"] = "constant"  # linear: decay both lrs to 0 by `steps`
+    # A NaN or infinite loss or gradient: stop (naming the step, the term and the last good
+    # checkpoint) or roll back to the last good checkpoint with every learning rate times
+    # rollback_lr_factor, at most max_rollbacks times.
+    on_nan: Literal["stop", "rollback"] = "stop"
+    rollback_lr_factor: float = 0.5
+    max_rollbacks: int = 3
     ema: float = 0.0  # decay of the generator's exponential moving average; 0 turns it off
     seed: int = 0
     device: str = "auto"  # auto | cpu | cuda | cuda:N

@@ -6,12 +6,15 @@ from __future__ import annotations
 import errno
 import os
 import tempfile
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
 from gankit.core.errors import GankitError
 from gankit.core.paths import exists, is_dir
+
+CHUNK = 1 << 20
 
 
 @contextmanager
@@ -27,9 +30,47 @@ def atomic_path(target: Path | str) -> Iterator[Path]:
         raise
 
 
-def write_text_atomic(target: Path | str, text: str) -> None:
+def write_text_atomic(target: Path | str, text: str, durable: bool = False) -> None:
+    """Replace `target` with `text`; `durable` also flushes it to disk (see write_bytes_durably)."""
+    if durable:
+        write_bytes_durably(Path(target), text.encode("utf-8"))
+        return
     with atomic_path(target) as tmp:
         tmp.write_text(text, encoding="utf-8")
+
+
+def write_bytes_durably(target: Path, data: bytes, chunk_pause: float = 0.0) -> None:
+    """Replace `target` with `data` so that a crash or power loss at any instant leaves either the
+    old file or the new one, whole: write a temporary file, fsync it, rename it over the target,
+    fsync the folder. `chunk_pause` (tests only) sleeps between 1 MiB chunks, to be killed
+    during a write."""
+    with atomic_path(target) as tmp:
+        try:
+            with tmp.open("wb") as handle:
+                for start in range(0, max(len(data), 1), CHUNK):
+                    handle.write(data[start:start + CHUNK])
+                    if chunk_pause:
+                        time.sleep(chunk_pause)
+                handle.flush()
+                os.fsync(handle.fileno())
+        except OSError as error:
+            raise GankitError(f"cannot write {target}: {write_problem(target.parent, error)}") \
+            from None
+    sync_folder(target.parent)
+
+
+def sync_folder(folder: Path) -> None:
+    """fsync a folder, so a rename inside it survives a crash (a no-op where unsupported)."""
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
 
 
 def make_folder(folder: Path, failure: str) -> None:

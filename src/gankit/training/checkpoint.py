@@ -3,21 +3,29 @@
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
 from typing import Any
 
 import torch
 
 from gankit.core.errors import GankitError
-from gankit.core.io import atomic_path
+from gankit.core.io import write_bytes_durably
 from gankit.core.paths import is_file
 
 FORMAT = "gankit-checkpoint-1"
 
 
+class DamagedCheckpoint(GankitError):
+    """A checkpoint file that cannot be read as what it claims to be (a resume falls back to an
+    older one)."""
+
+
 def save_checkpoint(path: Path, payload: dict[str, Any]) -> None:
-    with atomic_path(path) as tmp:
-        torch.save({"format": FORMAT, **payload}, tmp)
+    """One checkpoint file, written durably (best.pt; a run's own go through CheckpointStore)."""
+    buffer = io.BytesIO()
+    torch.save({"format": FORMAT, **payload}, buffer)
+    write_bytes_durably(path, buffer.getvalue())
 
 
 def load_checkpoint(path: Path, fingerprint: dict[str, Any]) -> dict[str, Any]:
@@ -33,12 +41,13 @@ def read_checkpoint(path: Path) -> dict[str, Any]:
     try:
         payload = torch.load(path, map_location="cpu", weights_only=True)
     except PermissionError:
-        raise GankitError(f"cannot read {path}: no permission") from None
+        raise DamagedCheckpoint(f"cannot read {path}: no permission") from None
     except Exception as error:  # noqa: BLE001  (any failure to parse untrusted bytes)
         first_line = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
-        raise GankitError(f"{path} is not a readable gankit checkpoint ({first_line})") from None
+        raise DamagedCheckpoint(f"{path} is not a readable gankit checkpoint ({first_line})") \
+            from None
     if not isinstance(payload, dict) or payload.get("format") != FORMAT:
-        raise GankitError(f"{path} is not a gankit checkpoint")
+        raise DamagedCheckpoint(f"{path} is not a gankit checkpoint")
     return payload
 
 

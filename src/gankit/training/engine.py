@@ -11,15 +11,17 @@ from __future__ import annotations
 import contextlib
 import time
 from collections.abc import Iterator
+from pathlib import Path
 
 import torch
 from torch import Tensor, nn
 
-from gankit.core.errors import GankitError
 from gankit.core.precision import autocast
 from gankit.core.step import BeforeGame, Every, PerRound, StepBatch, Terms, Update
 from gankit.training.build import Components, fingerprint
-from gankit.training.checkpoint import load_checkpoint, save_checkpoint
+from gankit.training.checkpoint_store import CheckpointStore
+from gankit.training.checkpointing import Checkpointing
+from gankit.training.divergence import Diverged, DivergenceGuard
 from gankit.training.draws import Draws
 from gankit.training.interrupt import StopRequest
 from gankit.training.logger import RunLogger
@@ -27,10 +29,9 @@ from gankit.training.periodic_eval import PeriodicEval
 from gankit.training.previews import write_preview
 from gankit.training.run_dir import RunDir
 from gankit.training.schedule import apply_lr, lr_factor
-from gankit.training.trainer_state import load_trainer_state, trainer_state
 
 
-class Trainer:
+class Trainer(Checkpointing):
     def __init__(self, parts: Components, run: RunDir, is_main: bool = True) -> None:
         self.parts, self.config, self.run_dir = parts, parts.config, run
         self.is_main = is_main  # only the main process writes files (torchrun-ready)
@@ -46,6 +47,10 @@ class Trainer:
                                       parts.device, self.classes)
         self.logger: RunLogger | None = None
         self.last_logged: dict[str, float] = {}  # the latest averages written to metrics.jsonl
+        self.guard = DivergenceGuard(parts.device)
+        folder = run.checkpoints if run is not None else Path(".")
+        self.store = CheckpointStore(folder, self.config.log.keep_checkpoints)
+        self.lr_scale, self.rollbacks = 1.0, 0  # after divergence rollbacks (on_nan=rollback)
         self.before_game = [e for e in parts.schedule if isinstance(e.when, BeforeGame)]
         self.round = [e for e in parts.schedule if isinstance(e.when, PerRound)]
         self.followers = {e.name: [f for f in parts.schedule
@@ -93,9 +98,11 @@ class Trainer:
         with self.autocast(), torch.set_grad_enabled(trains), self.frozen(entry):
             terms = entry.loss(batch)
         if trains:
+            self.guard.terms(entry.name, terms)
             optimizer = self.parts.optimizers[entry.optimizer_name()]
             optimizer.zero_grad(set_to_none=True)
             terms.total().backward()
+            self.guard.gradients(entry.name, self.net(entry))
             optimizer.step()
             if entry.project is not None:
                 entry.project(self.net(entry))
@@ -136,7 +143,7 @@ class Trainer:
             self.parts.critic.requires_grad_(True)
 
     def set_learning_rates(self) -> None:
-        factor = lr_factor(self.config.lr_schedule, self.step, self.config.steps)
+        factor = lr_factor(self.config.lr_schedule, self.step, self.config.steps) * self.lr_scale
         apply_lr(self.parts.optimizers["g"], self.config.g_opt.lr, factor)
         apply_lr(self.parts.optimizers["d"], self.config.d_opt.lr, factor)
 
@@ -152,15 +159,22 @@ class Trainer:
                                 log.tensorboard, log.progress, enabled=self.is_main,
                                 device=self.parts.device)
         clock = (time.perf_counter(), self.steps_done())
+        if self.is_main and not self.store.candidates():
+            self.save()  # a first checkpoint, so a run killed early resumes and can roll back
         try:
             with StopRequest() as stop:
                 while self.steps_done() < self.total_steps() and not stop.requested:
                     phase = self.current_phase()
-                    self.train_step()
-                    self.logger.advance()
-                    clock = self.periodic(clock) if phase is None else self.periodic_phase(
-                        clock, phase)
-                self.stopped_early = stop.requested
+                    try:
+                        self.train_step()
+                        self.logger.advance()
+                        clock = self.periodic(clock) if phase is None else self.periodic_phase(
+                            clock, phase)
+                    except Diverged as event:
+                        self.recover(event)
+                self.stopped_early, self.stop_signal = stop.requested, stop.signal_name
+            if self.logger.pending():
+                self.flush(clock, self.step, self.noise_level())
             self.save()
             if self.step % log.sample_every != 0:
                 self.preview()
@@ -195,6 +209,7 @@ class Trainer:
 
     def flush(self, clock: tuple[float, int], step: int, extra: dict[str, float],
               rate_key: str = "steps_per_s") -> tuple[float, int]:
+        self.guard.raise_pending()
         now, done = time.perf_counter(), self.steps_done()
         rate = (done - clock[1]) / max(now - clock[0], 1e-9)
         self.last_logged = self.logger.flush_scalars(step, extra | {rate_key: rate})
@@ -214,21 +229,3 @@ class Trainer:
         if self.is_main:
             write_preview(self.parts.data, self.sampling_generator(), self.config, self.step,
                           self.run_dir.samples, self.logger, self.classes)
-
-    def state_dict(self) -> dict:
-        return trainer_state(self)
-
-    def load_state_dict(self, state: dict) -> None:
-        load_trainer_state(self, state)
-
-    def save(self) -> None:
-        if self.is_main:
-            save_checkpoint(self.run_dir.checkpoint, self.state_dict())
-
-    def resume(self) -> None:
-        path = self.run_dir.checkpoint
-        state = load_checkpoint(path, self.fingerprint)
-        try:
-            self.load_state_dict(state)
-        except (KeyError, TypeError, ValueError, AttributeError, RuntimeError, IndexError):
-            raise GankitError(f"{path} does not fit this run (its contents are damaged)") from None

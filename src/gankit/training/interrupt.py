@@ -1,7 +1,8 @@
-"""Ctrl-C during training: finish the current step, save a checkpoint, then stop.
+"""Ctrl-C (SIGINT) and plain `kill` (SIGTERM: docker stop, SLURM, a shutdown) during training:
+finish the current step, save a checkpoint, then stop.
 
 Stopping between steps keeps the checkpoint consistent, so a resumed run matches an
-uninterrupted one exactly. A second Ctrl-C stops at once.
+uninterrupted one exactly. A second signal stops at once.
 """
 
 from __future__ import annotations
@@ -10,22 +11,26 @@ import signal
 import threading
 from types import FrameType
 
+SIGNALS = (signal.SIGINT, signal.SIGTERM)
+
 
 class StopRequest:
     def __init__(self) -> None:
         self.requested = False
-        self._previous = None
+        self.signal_name = ""
+        self._previous: dict[int, object] = {}
 
     def __enter__(self) -> StopRequest:  # noqa: PYI034
         if threading.current_thread() is threading.main_thread():
-            self._previous = signal.signal(signal.SIGINT, self._handle)
+            self._previous = {s: signal.signal(s, self._handle) for s in SIGNALS}
         return self
 
     def __exit__(self, *exc: object) -> None:
-        if self._previous is not None:
-            signal.signal(signal.SIGINT, self._previous)
+        for number, previous in self._previous.items():
+            signal.signal(number, previous)
 
     def _handle(self, signum: int, frame: FrameType | None) -> None:
         if self.requested:
             raise KeyboardInterrupt
         self.requested = True
+        self.signal_name = signal.Signals(signum).name

@@ -1,8 +1,14 @@
-"""Where training numbers and pictures go: metrics.jsonl, TensorBoard, and the progress bar."""
+"""Where training numbers and pictures go: metrics.jsonl, TensorBoard, and the progress bar.
+
+Every metrics.jsonl line carries `at`, the steps done when it was written (pre-training steps
+included), and TensorBoard's x-axis is the same count, so a resumed run can drop what was
+logged after its checkpoint and no step appears twice. Non-finite values are written as null,
+so every line is strict JSON."""
 
 from __future__ import annotations
 
 import json
+import math
 from collections import defaultdict
 from pathlib import Path
 
@@ -12,6 +18,7 @@ from torch import Tensor
 from tqdm import tqdm
 
 from gankit.core.errors import GankitError
+from gankit.core.io import write_text_atomic
 from gankit.core.step import Terms
 from gankit.training.run_dir import RunDir
 
@@ -26,10 +33,11 @@ class RunLogger:
                  progress: bool, enabled: bool = True, device: torch.device | None = None) -> None:
         self.enabled = enabled
         self.run = run
+        self.at = start_step  # steps done: metrics.jsonl's `at` and TensorBoard's x-axis
         self.device = device or torch.device("cpu")
         self._sums: dict[str, Tensor] = {}
         self._counts: dict[str, int] = defaultdict(int)
-        self._writer = _tensorboard_writer(run) if enabled and tensorboard else None
+        self._writer = _tensorboard_writer(run, start_step) if enabled and tensorboard else None
         self._bar = tqdm(total=total_steps, initial=start_step, unit="step", dynamic_ncols=True,
                          disable=not (enabled and progress))
 
@@ -53,56 +61,102 @@ class RunLogger:
         self._sums.clear()
         self._counts.clear()
         if self.enabled:
-            self._write_jsonl(step, means)
-            if self._writer is not None:
-                for key, value in means.items():
-                    self._writer.add_scalar(key, value, step)
+            self.write_record({"step": step, **{k: round(v, 6) for k, v in means.items()}})
+            self.add_scalars(step, means)
             self._bar.set_postfix(_short(means), refresh=False)
         return means
 
+    def rewind(self, at: int) -> None:
+        """Back to `at` steps (a rollback): drop what was logged and accumulated after it."""
+        self._sums.clear()
+        self._counts.clear()
+        if not self.enabled:
+            return
+        trim_metrics(self.run.metrics, at)
+        self._bar.n = self.at = at
+        if self._writer is not None:
+            self._writer.close()
+            self._writer = _tensorboard_writer(self.run, at)
+
+    def pending(self) -> bool:
+        """Whether terms were accumulated since the last flush."""
+        return bool(self._sums)
+
     def advance(self, steps: int = 1) -> None:
+        self.at += steps
         self._bar.update(steps)
 
     def image(self, tag: str, picture: np.ndarray, step: int) -> None:
         if self._writer is not None:
-            self._writer.add_image(tag, picture, step, dataformats="HWC")
+            self._writer.add_image(tag, picture, self.at, dataformats="HWC")
 
     def text(self, tag: str, text: str, step: int) -> None:
         """TensorBoard's text tab (indented, so it shows as preformatted lines)."""
         if self._writer is not None:
-            self._writer.add_text(tag, "\n".join(f"    {line}" for line in text.splitlines()), step)
+            lines = "\n".join(f"    {line}" for line in text.splitlines())
+            self._writer.add_text(tag, lines, self.at)
 
     def write_record(self, record: dict) -> None:
         if self.enabled:
-            append_jsonl(self.run.metrics, record)
+            append_jsonl(self.run.metrics, {**record, "at": self.at})
 
     def add_scalars(self, step: int, values: dict[str, float]) -> None:
-        """TensorBoard only (write_record is the metrics.jsonl side)."""
+        """TensorBoard only (write_record is the metrics.jsonl side); non-finite values are
+        left out."""
         if self._writer is not None:
             for key, value in values.items():
-                self._writer.add_scalar(key, value, step)
+                if math.isfinite(value):
+                    self._writer.add_scalar(key, value, self.at)
 
     def close(self) -> None:
         self._bar.close()
         if self._writer is not None:
             self._writer.close()
 
-    def _write_jsonl(self, step: int, means: dict[str, float]) -> None:
-        self.write_record({"step": step, **{k: round(v, 6) for k, v in means.items()}})
+
+
+def strict(value: object) -> object:
+    """JSON's numbers are finite: NaN and ±inf become null."""
+    if isinstance(value, float) and not math.isfinite(value):
+        return None
+    return value
 
 
 def append_jsonl(path: Path, record: dict) -> None:
+    line = json.dumps({k: strict(v) for k, v in record.items()}, allow_nan=False)
     try:
         with path.open("a", encoding="utf-8") as handle:
-            handle.write(json.dumps(record) + "\n")
+            handle.write(line + "\n")
     except OSError as error:
         raise GankitError(f"cannot write {path}: {error.strerror or error}") from None
 
 
-def _tensorboard_writer(run: RunDir) -> object | None:
+def trim_metrics(path: Path, at: int) -> None:
+    """Drop the lines logged after `at` steps (a resume from a checkpoint at `at` logs them
+    again); lines without `at` (older runs) stay."""
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except OSError:
+        return
+    kept = [line for line in lines if logged_by(line, at)]
+    if len(kept) != len(lines):
+        write_text_atomic(path, "".join(f"{line}\n" for line in kept), durable=True)
+
+
+def logged_by(line: str, at: int) -> bool:
+    try:
+        record = json.loads(line)
+    except ValueError:
+        return False  # a line cut short by a crash
+    return not isinstance(record, dict) or not isinstance(record.get("at"), int) or \
+        record["at"] <= at
+
+
+def _tensorboard_writer(run: RunDir, start: int) -> object | None:
+    """A writer that hides what an earlier process logged after `start` steps (resumes)."""
     from torch.utils.tensorboard import SummaryWriter
 
-    return SummaryWriter(log_dir=str(run.tensorboard))
+    return SummaryWriter(log_dir=str(run.tensorboard), purge_step=start if start else None)
 
 
 def _short(means: dict[str, float]) -> dict[str, str]:

@@ -11,6 +11,7 @@ from gankit.config.schema import Config
 from gankit.core.errors import GankitError
 from gankit.core.io import make_folder, write_text_atomic
 from gankit.core.paths import exists, is_dir, is_file
+from gankit.training.checkpoint_store import CheckpointStore
 
 CHECKPOINTS = ("last", "best")
 
@@ -24,8 +25,13 @@ class RunDir:
         return self.root / "config.yaml"
 
     @property
+    def checkpoints(self) -> Path:
+        return self.root / "checkpoints"
+
+    @property
     def checkpoint(self) -> Path:
-        return self.root / "checkpoints" / "last.pt"
+        """The newest checkpoint's hard link (the index, checkpoints/index.json, rules)."""
+        return self.checkpoints / "last.pt"
 
     @property
     def best_checkpoint(self) -> Path:
@@ -41,8 +47,10 @@ class RunDir:
         """`last` or `best`."""
         if which not in CHECKPOINTS:
             raise GankitError(f"checkpoint must be one of {', '.join(CHECKPOINTS)}, got {which!r}")
-        path = self.checkpoint if which == "last" else self.best_checkpoint
-        if which == "best" and not path.is_file():
+        if which == "last":
+            return CheckpointStore(self.checkpoints).newest()
+        path = self.best_checkpoint
+        if not is_file(path):
             raise GankitError(f"{self.root} has no best checkpoint; it is kept by runs trained "
                               f"with eval.every=N (and eval.keep_best=true)")
         return path
@@ -69,7 +77,7 @@ def create_run_dir(config: Config) -> RunDir:
     """A fresh run directory; refuses to reuse one that already holds a run."""
     root = Path(config.out) if config.out else Path("runs") / default_run_name(config)
     run = RunDir(root)
-    if exists(run.config) or exists(run.checkpoint):
+    if exists(run.config) or exists(run.checkpoint) or exists(run.checkpoints / "index.json"):
         raise GankitError(f"{root} already holds a run; continue it with "
                           f"`gankit train --resume {root}` or choose another out=")
     if exists(root) and not is_dir(root):

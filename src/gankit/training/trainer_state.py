@@ -28,6 +28,8 @@ def trainer_state(trainer: Trainer) -> dict[str, Any]:
         "phase_optimizers": own,
         "objective": p.objective.state_dict(),
         "runs": dict(trainer.runs),
+        "lr_scale": trainer.lr_scale,  # < 1 after divergence rollbacks
+        "rollbacks": trainer.rollbacks,
         "data": p.data.state_dict(),
         "data_kind": p.data.kind,
         "class_names": list(p.data.classes) if trainer.classes else None,
@@ -54,6 +56,8 @@ def load_trainer_state(trainer: Trainer, state: dict[str, Any]) -> None:
     trainer.rng.set_state(state["rng"]["train"])
     torch.set_rng_state(state["rng"]["torch"])
     trainer.step = int(state["step"])
+    trainer.lr_scale = float(state.get("lr_scale", 1.0))
+    trainer.rollbacks = int(state.get("rollbacks", 0))
 
 
 def saved_runs(state: dict[str, Any]) -> dict[str, int]:

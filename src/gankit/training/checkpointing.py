@@ -1,0 +1,73 @@
+"""The trainer's checkpoints: saving (never a checkpoint with a NaN in it), resuming from the
+newest checkpoint that verifies, and rolling back after divergence (training.divergence)."""
+
+from __future__ import annotations
+
+import warnings
+from pathlib import Path
+from typing import Any
+
+from gankit.core.errors import GankitError, GankitWarning
+from gankit.training.checkpoint import DamagedCheckpoint, check_fingerprint
+from gankit.training.divergence import Diverged, finite_weights
+from gankit.training.logger import trim_metrics
+from gankit.training.trainer_state import load_trainer_state, trainer_state
+
+DAMAGED = (KeyError, TypeError, ValueError, AttributeError, RuntimeError, IndexError)
+
+
+class Checkpointing:
+    """Mixed into the Trainer, whose parts, config, store, run_dir and logger it uses."""
+
+    def state_dict(self) -> dict[str, Any]:
+        return trainer_state(self)
+
+    def load_state_dict(self, state: dict[str, Any]) -> None:
+        load_trainer_state(self, state)
+
+    def save(self) -> None:
+        """A checkpoint of the current state; refused (as divergence) if a weight is not
+        finite, so no checkpoint on disk ever holds a NaN."""
+        if not self.is_main:
+            return
+        if not finite_weights(self.parts.generator, self.parts.critic):
+            raise Diverged("a weight of the nets")
+        self.store.save(self.state_dict(), self.steps_done())
+
+    def resume(self) -> Path:
+        """Continue from the newest checkpoint that loads; logs written after it are dropped."""
+        path = self.store.load(self.restore)
+        trim_metrics(self.run_dir.metrics, self.steps_done())
+        for stale in self.run_dir.root.glob(".*.tmp"):
+            stale.unlink(missing_ok=True)
+        return path
+
+    def restore(self, state: dict[str, Any], path: Path) -> None:
+        check_fingerprint(state, self.fingerprint, path)
+        try:
+            self.load_state_dict(state)
+        except DAMAGED:
+            raise DamagedCheckpoint(f"{path} does not fit this run (its contents are damaged)") \
+                from None
+
+    def recover(self, event: Diverged) -> None:
+        """After a non-finite value: stop with one line, or roll back to the last good checkpoint
+        with lower learning rates (on_nan=rollback, at most max_rollbacks times)."""
+        config, at = self.config, self.steps_done()
+        last = self.store.candidates()
+        what = (f"training diverged at step {at}: {event.what} went non-finite first; "
+                f"the last good checkpoint is {last[0] if last else 'none'}")
+        if config.on_nan == "stop" or self.rollbacks >= config.max_rollbacks or not last:
+            raise GankitError(f"{what} (lower the learning rates, or set on_nan=rollback)")
+        rollbacks, scale = self.rollbacks + 1, self.lr_scale * config.rollback_lr_factor
+        path = self.store.load(self.restore)
+        for name, optimizer in self.parts.optimizers.items():
+            if name not in ("d", "g"):  # the game's two follow lr_scale at each round
+                for group in optimizer.param_groups:
+                    group["lr"] *= scale / self.lr_scale
+        self.rollbacks, self.lr_scale = rollbacks, scale
+        self.guard.flags.clear()
+        self.logger.rewind(self.steps_done())
+        warnings.warn(f"{what}; rolled back to {path.name} (step {self.steps_done()}) with "
+                      f"learning rates x{scale:g} (rollback {rollbacks} of "
+                      f"{config.max_rollbacks})", GankitWarning, stacklevel=2)

@@ -1,0 +1,66 @@
+"""Divergence caught: a NaN or infinity in a loss term or a gradient stops the update before it
+reaches the weights. On the CPU every update is checked as it runs; on a GPU the checks only
+accumulate on the device and are read at each logging flush (no host sync inside a step).
+
+Then `on_nan`: `stop` ends the run with one line naming the step, the term that went first and
+the last good checkpoint; `rollback` reloads that checkpoint, lowers every learning rate by
+`rollback_lr_factor` and goes on, at most `max_rollbacks` times.
+"""
+
+from __future__ import annotations
+
+import torch
+from torch import Tensor, nn
+
+from gankit.core.errors import GankitError
+from gankit.core.step import Terms
+
+
+class Diverged(GankitError):
+    """A non-finite value; `what` names where it appeared first."""
+
+    def __init__(self, what: str) -> None:
+        super().__init__(what)
+        self.what = what
+
+
+class DivergenceGuard:
+    def __init__(self, device: torch.device) -> None:
+        self.immediate = device.type == "cpu"
+        self.flags: dict[str, Tensor] = {}  # deferred checks: what -> "was non-finite"
+
+    def terms(self, update: str, terms: Terms) -> None:
+        for name, value in terms.losses.items():
+            self.check(f"the loss term {update}/{name}", value.detach())
+
+    def gradients(self, update: str, net: nn.Module) -> None:
+        grads = [p.grad for p in net.parameters() if p.grad is not None]
+        if grads:
+            self.check(f"the gradients of {update}", torch.nn.utils.get_total_norm(grads))
+
+    def check(self, what: str, value: Tensor) -> None:
+        bad = ~torch.isfinite(value).all()
+        if self.immediate:
+            if bool(bad):
+                raise Diverged(what)
+        elif what in self.flags:
+            self.flags[what] |= bad
+        else:
+            self.flags[what] = bad
+
+    def raise_pending(self) -> None:
+        """The deferred checks (one host sync): raise if any flagged."""
+        if not self.flags:
+            return
+        names, flags = list(self.flags), torch.stack(list(self.flags.values())).tolist()
+        self.flags.clear()
+        flagged = [name for name, bad in zip(names, flags) if bad]
+        if flagged:
+            raise Diverged(" and ".join(flagged))
+
+
+def finite_weights(*nets: nn.Module) -> bool:
+    """Whether every parameter and buffer of `nets` is finite (one host sync)."""
+    tensors = [t for net in nets for t in (*net.parameters(), *net.buffers())
+               if t.is_floating_point()]
+    return bool(torch.stack([torch.isfinite(t).all() for t in tensors]).all()) if tensors else True

@@ -34,9 +34,15 @@ class Checkpointing:
             raise Diverged("a weight of the nets")
         self.store.save(self.state_dict(), self.steps_done())
 
-    def resume(self) -> Path:
-        """Continue from the newest checkpoint that loads; logs written after it are dropped."""
-        path = self.store.load(self.restore)
+    def resume(self) -> Path | None:
+        """Continue from the newest checkpoint that loads; logs written after it are dropped.
+        A run killed before its first checkpoint starts again from step 0 (with a warning)."""
+        if not self.store.candidates():
+            warnings.warn(f"{self.run_dir.root} has no checkpoint yet; starting it from step 0",
+                          GankitWarning, stacklevel=2)
+            path = None
+        else:
+            path = self.store.load(self.restore)
         trim_metrics(self.run_dir.metrics, self.steps_done())
         for stale in self.run_dir.root.glob(".*.tmp"):
             stale.unlink(missing_ok=True)

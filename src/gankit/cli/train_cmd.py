@@ -7,28 +7,17 @@ import sys
 
 from gankit.config.load import load_config
 from gankit.core.errors import GankitError
-from gankit.training.runs import resume_run, start_run
-
-
-def add_parser(verbs: argparse._SubParsersAction) -> None:
-    parser = verbs.add_parser(
-        "train", help="train a GAN from a preset or YAML file with key=value overrides",
-        description="Train from a preset name (see `gankit list`) or a YAML file; any config key "
-                    "can be overridden as key=value, nested keys with dots (g_opt.lr=1e-4).")
-    parser.add_argument("items", nargs="*", metavar="PRESET|CONFIG.yaml|key=value")
-    parser.add_argument("--resume", metavar="RUN_DIR",
-                        help="continue a run from its last checkpoint (steps=N extends it)")
-    parser.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
     source, overrides = split_items(args.items)
-    if args.resume:
-        if source:
-            raise GankitError("--resume takes the config from the run; give only key=value overrides")
-        trainer = resume_run(args.resume, overrides)
-    else:
-        trainer = start_run(load_config(source, overrides))
+    if source and args.resume:
+        raise GankitError("--resume takes the config from the run; give only key=value overrides")
+    config = None if args.resume else load_config(source, overrides)
+    # Imported after the config is read, so a mistake in it answers without loading torch.
+    from gankit.training.runs import resume_run, start_run
+
+    trainer = resume_run(args.resume, overrides) if args.resume else start_run(config)
     print(f"gankit: run directory {trainer.run_dir.root} ({trainer.parts.precision_note})",
           file=sys.stderr)
     if args.resume:

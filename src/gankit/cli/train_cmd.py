@@ -4,9 +4,15 @@ from __future__ import annotations
 
 import argparse
 import sys
+import time
+from typing import TYPE_CHECKING, Any
 
+from gankit.cli.summary import RunSummary, read_last_eval, summary_lines
 from gankit.config.load import load_config
 from gankit.core.errors import GankitError
+
+if TYPE_CHECKING:
+    from gankit.training.engine import Trainer
 
 
 def run(args: argparse.Namespace) -> int:
@@ -23,14 +29,44 @@ def run(args: argparse.Namespace) -> int:
     if args.resume:
         print(f"gankit: continuing from step {trainer.step} of {trainer.config.steps}",
               file=sys.stderr)
+    started_at, started = trainer.step, time.perf_counter()
     trainer.fit()
+    seconds = time.perf_counter() - started
     if trainer.stopped_early:
         print(f"gankit: stopped at step {trainer.step}; checkpoint saved. Continue with "
               f"`gankit train --resume {trainer.run_dir.root}`", file=sys.stderr)
         return 130
-    print(f"gankit: finished {trainer.step} steps; samples in {trainer.run_dir.samples}",
-          file=sys.stderr)
+    for line in summary_lines(summarise(trainer, seconds, started_at)):
+        print(line, file=sys.stderr)
     return 0
+
+
+def summarise(trainer: Trainer, seconds: float, started_at: int) -> RunSummary:
+    run, data = trainer.run_dir, trainer.parts.data
+    last_eval = read_last_eval(run.metrics) if trainer.config.eval.every > 0 else None
+    return RunSummary(
+        root=run.root, samples=run.samples, checkpoints=run.checkpoint.parent,
+        steps=trainer.step, seconds=seconds, started_at=started_at,
+        losses=trainer.last_logged, kind=data.kind, conditional=trainer.classes > 0,
+        quality=point_quality(trainer), last_eval=last_eval,
+        evaluable=data.kind != "tokens" or getattr(data, "oracle", None) is not None)
+
+
+def point_quality(trainer: Trainer) -> dict[str, Any] | None:
+    """Mode coverage of 2500 samples of a 2D run (what `gankit eval RUN` reports); None for
+    other data, where measuring quality is not cheap."""
+    from gankit.metrics.evaluate import POINTS_N
+    from gankit.training.evaluation import evaluate_generator
+
+    parts, config = trainer.parts, trainer.config
+    if parts.data.kind != "points":
+        return None
+    try:
+        return evaluate_generator(trainer.sampling_generator(), config.z_dim, config.data,
+                                  POINTS_N, config.data_options, source=parts.data,
+                                  device=parts.device, classes=trainer.classes)
+    except GankitError:  # 2D data without modes to measure against
+        return None
 
 
 def split_items(items: list[str]) -> tuple[str | None, list[str]]:

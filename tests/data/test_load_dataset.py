@@ -13,8 +13,8 @@ def test_registry_is_complete():
     assert DATASETS.names() == ALL
     for entry in DATASETS.entries():
         assert entry.summary and "\n" not in entry.summary
-        assert dataclasses.is_dataclass(entry.value.Options)
-        entry.value.Options()  # every option has a default
+        assert entry.value.Options is entry.options and dataclasses.is_dataclass(entry.options)
+        entry.options()  # every option has a default
 
 
 def test_dataset_options_ignores_the_argument():

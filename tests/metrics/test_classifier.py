@@ -1,12 +1,10 @@
-import argparse
 import json
 
 import numpy as np
 import pytest
 import torch
 
-from gankit.cli import train_classifier_cmd
-from gankit.cli.parser import OneLineParser
+from gankit.cli.main import build_parser, main
 from gankit.core.errors import GankitError
 from gankit.data import load_dataset
 from gankit.metrics.classifier_training import train_classifier
@@ -87,11 +85,8 @@ def test_unlabelled_or_odd_datasets_are_refused(cache):
 
 
 def test_cli_verb_trains_and_reports(cache, capsys):
-    parser = OneLineParser(prog="gankit")
-    train_classifier_cmd.add_parser(parser.add_subparsers(dest="verb"))
-    args = parser.parse_args(["train-classifier", "--data", "digits", "--image-size", "8",
-                              "--epochs", "1"])
-    assert isinstance(args, argparse.Namespace) and args.run(args) == 0
+    assert main(["train-classifier", "--data", "digits", "--image-size", "8",
+                 "--epochs", "1"]) == 0
     out = capsys.readouterr().out
     assert "test accuracy" in out and str(classifier_path("digits")) in out
     assert load_classifier("digits")[1].image_size == 8
@@ -100,9 +95,7 @@ def test_cli_verb_trains_and_reports(cache, capsys):
 @pytest.mark.parametrize("flags, expected", [(["--fp32"], "fp32"), ([], "auto"),
                                              (["--precision", "bf16"], "bf16")])
 def test_cli_precision_defaults_to_auto(flags, expected):
-    parser = OneLineParser(prog="gankit")
-    train_classifier_cmd.add_parser(parser.add_subparsers(dest="verb"))
-    args = parser.parse_args(["train-classifier", "--data", "digits", *flags])
+    args = build_parser().parse_args(["train-classifier", "--data", "digits", *flags])
     assert args.precision == expected
 
 

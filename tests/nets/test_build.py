@@ -12,6 +12,11 @@ def test_every_family_is_registered():
     assert {"mlp", "dcgan", "infogan"} <= set(NETS.names())
 
 
+@pytest.mark.parametrize("name", NETS.names())
+def test_the_registry_declares_the_family_options(name):
+    assert NETS.get(name).Options is net_options(name)
+
+
 def test_unknown_net_names_the_choices():
     with pytest.raises(GankitError, match="unknown net 'dcgn'.*did you mean 'dcgan'"):
         build_nets("dcgn", {}, (1, 28, 28), 8)

@@ -47,9 +47,9 @@ def test_generator_gradient_only_through_the_fakes(paired):
 
 
 def test_paper_training_defaults():
-    from gankit.objectives import objective_class
+    from gankit.objectives import objective_facts
 
-    defaults = objective_class("gan-qp").training_defaults
+    defaults = objective_facts("gan-qp").training_defaults
     assert defaults["n_critic"] == 2 and defaults["d_opt"]["lr"] == 2e-4
 
 

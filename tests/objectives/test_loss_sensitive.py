@@ -38,9 +38,9 @@ def test_generator_minimises_the_loss_of_its_samples(paired):
 
 
 def test_weight_decay_is_the_lipschitz_regulariser():
-    from gankit.objectives import objective_class
+    from gankit.objectives import objective_facts
 
-    assert objective_class("loss-sensitive").training_defaults["d_opt"]["weight_decay"] == 5e-5
+    assert objective_facts("loss-sensitive").training_defaults["d_opt"]["weight_decay"] == 5e-5
 
 
 @pytest.mark.parametrize("options", [{"delta_scale": 0}, {"slack_weight": -1}, {"delta": "l3"}])

@@ -34,3 +34,8 @@ def test_unknown_penalty_lists_the_names():
     with pytest.raises(GankitError) as error:
         build_penalty("r2", {})
     assert all(name in str(error.value) for name in NAMES)
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_the_registry_declares_the_class_options(name):
+    assert penalty_class(name).Options is PENALTIES.entry(name).options

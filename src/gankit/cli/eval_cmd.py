@@ -13,49 +13,17 @@ from gankit.core.device import pick_device
 from gankit.core.errors import GankitError
 from gankit.core.paths import exists, is_dir
 from gankit.metrics.evaluate import evaluate_samples
-from gankit.metrics.extractors import DEFAULT, EXTRACTORS
-from gankit.metrics.extractors.inception import ENV_VAR
+from gankit.metrics.extractors import EXTRACTORS
 from gankit.metrics.sample_files import read_labels, read_samples
 from gankit.training.evaluation import eval_record, plain
 from gankit.training.logger import append_jsonl
-from gankit.training.run_dir import CHECKPOINTS, open_run_dir
+from gankit.training.run_dir import open_run_dir
 from gankit.use.evaluate import evaluate_run
 
 INCEPTION = "inception-v3-fid"
 
-
-def add_parser(verbs: argparse._SubParsersAction) -> None:
-    parser = verbs.add_parser(
-        "eval", help="metrics of a run or of a samples .npz against a dataset, as JSON",
-        description="2D mixtures: mode coverage (modes, % high quality, KL to uniform). Images: "
-                    "FID, KID, precision/recall, density/coverage, IS on an extractor's "
-                    "features. Numbers from different extractors do not compare. Token "
-                    "sequences (`tokens` in the .npz): NLL_oracle under --data oracle.")
-    parser.add_argument("target", metavar="RUN_DIR|SAMPLES.npz")
-    parser.add_argument("--data", metavar="NAME",
-                        help="dataset to compare with (default for a run: its own)")
-    parser.add_argument("--split", choices=("test", "train"), default="test",
-                        help="real images to compare with, where the dataset has splits")
-    parser.add_argument("--n", type=int, default=None,
-                        help="samples to evaluate (default 2500 for 2D points, 10000 images or "
-                             "sequences)")
-    parser.add_argument("--features", default=DEFAULT, metavar="NAME",
-                        help=f"image extractor: {', '.join(EXTRACTORS.names())} "
-                             f"(default {DEFAULT})")
-    parser.add_argument("--inception-weights", metavar="PATH",
-                        help=f"FID Inception weights file (default ${ENV_VAR})")
-    parser.add_argument("--seed", type=int, default=0,
-                        help="seed of the latent draws and of any subsampling")
-    parser.add_argument("--checkpoint", choices=CHECKPOINTS, default="last")
-    parser.add_argument("--no-ema", action="store_true", help="use the raw generator, not its EMA")
-    parser.add_argument("--append", action="store_true",
-                        help="also append the result to RUN_DIR/metrics.jsonl")
-    parser.add_argument("--device", default="auto")
-    parser.set_defaults(run=run)
-
-
 def run(args: argparse.Namespace) -> int:
-    EXTRACTORS.get(args.features)
+    EXTRACTORS.entry(args.features)
     weights = extractor_weights(args)
     target = Path(args.target)
     if is_dir(target):

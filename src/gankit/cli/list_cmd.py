@@ -14,11 +14,6 @@ from gankit.objectives import OBJECTIVES
 from gankit.penalties import PENALTIES
 
 
-def add_parser(verbs: argparse._SubParsersAction) -> None:
-    parser = verbs.add_parser("list", help="objectives, penalties, nets, datasets and presets")
-    parser.set_defaults(run=run)
-
-
 def run(args: argparse.Namespace) -> int:
     sections: list[tuple[str, list[tuple[str, str]]]] = [
         (title, _rows(registry))

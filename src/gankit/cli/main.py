@@ -4,22 +4,11 @@ from __future__ import annotations
 
 import sys
 import warnings
+from importlib import import_module
 
-from gankit.cli import (
-    encode_cmd,
-    eval_cmd,
-    interpolate_cmd,
-    list_cmd,
-    reconstruct_cmd,
-    sample_cmd,
-    train_classifier_cmd,
-    train_cmd,
-)
 from gankit.cli.parser import OneLineParser
+from gankit.cli.verbs import VERBS
 from gankit.core.errors import GankitError, GankitWarning
-
-VERBS = (train_cmd, sample_cmd, eval_cmd, encode_cmd, reconstruct_cmd, interpolate_cmd,
-         train_classifier_cmd, list_cmd)
 
 
 def build_parser() -> OneLineParser:
@@ -27,8 +16,8 @@ def build_parser() -> OneLineParser:
     verbs = parser.add_subparsers(dest="verb", required=True, parser_class=OneLineParser,
                                   metavar="{train,sample,eval,encode,reconstruct,interpolate,"
                                           "train-classifier,list}")
-    for verb in VERBS:
-        verb.add_parser(verbs)
+    for add in VERBS:
+        add(verbs)
     return parser
 
 
@@ -36,7 +25,8 @@ def main(argv: list[str] | None = None) -> int:
     warnings.showwarning = show_warning
     args = build_parser().parse_args(argv)
     try:
-        return int(args.run(args) or 0)
+        # The verb's module is imported only now: --help never loads torch.
+        return int(import_module(args.command).run(args) or 0)
     except GankitError as error:
         print(f"gankit: error: {one_line(str(error))}", file=sys.stderr)
         return 2

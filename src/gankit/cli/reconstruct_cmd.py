@@ -7,24 +7,12 @@ import sys
 
 import numpy as np
 
-from gankit.cli.encoder_args import add_common, check_out, open_run_and_images
+from gankit.cli.encoder_args import check_out, open_run_and_images
 from gankit.core.errors import GankitError
 from gankit.core.io import atomic_path
 from gankit.data.pictures import images_hwc
 from gankit.use.encoding import reconstruct_images
 from gankit.viz.grid import image_grid, save_png
-
-
-def add_parser(verbs: argparse._SubParsersAction) -> None:
-    parser = verbs.add_parser("reconstruct", help="G(encoded real images) from an O-GAN run",
-                              description=".png: columns of originals, each beside its "
-                                          "reconstruction; .npz: `originals` and "
-                                          "`reconstructions` (uint8 N×H×W×C).")
-    add_common(parser, n_default=32)
-    parser.add_argument("--temperature", type=float, default=1.0,
-                        help="scale of the codes fed to G (the O-GAN scripts use 0.9)")
-    parser.add_argument("--out", required=True, help="FILE.png or FILE.npz")
-    parser.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:

@@ -15,36 +15,12 @@ from gankit.core.io import atomic_path, write_text_atomic
 from gankit.data.pictures import images_hwc, picture
 from gankit.data.vocab import decode_ids
 from gankit.nets.sampling import sample_generator
-from gankit.training.run_dir import CHECKPOINTS
 from gankit.use.labels import labels_for
 from gankit.use.runs import TrainedGenerator, open_generator
 from gankit.viz.grid import save_png, with_row_names
 
 FORMATS = {"points": (".npz", ".png"), "images": (".npz", ".png"), "tokens": (".npz", ".txt")}
 SUFFIXES = (".npz", ".png", ".txt")
-
-
-def add_parser(verbs: argparse._SubParsersAction) -> None:
-    parser = verbs.add_parser("sample", help="draw samples from a trained run")
-    parser.add_argument("run_dir", metavar="RUN_DIR")
-    parser.add_argument("--n", type=int, default=64, help="number of samples (default 64)")
-    parser.add_argument("--out", required=True,
-                        help="FILE.npz (arrays), FILE.png (picture) or, for sequence runs, "
-                             "FILE.txt (one sequence per line)")
-    parser.add_argument("--seed", type=int, default=0, help="seed of the latent draws")
-    parser.add_argument("--no-ema", action="store_true", help="use the raw generator, not its EMA")
-    parser.add_argument("--checkpoint", choices=CHECKPOINTS, default="last",
-                        help="last, or best (kept by training with eval.every)")
-    parser.add_argument("--temperature", type=float, default=None,
-                        help="sequence runs: sample from softmax(logits / T) (default: as trained)")
-    parser.add_argument("--class", dest="which", metavar="NAME|INDEX", default=None,
-                        help="conditional runs: draw every sample of this class")
-    parser.add_argument("--per-class", type=int, default=None, metavar="N",
-                        help="conditional runs: N samples of every class (a .png has one "
-                             "labelled row per class); --n is then ignored")
-    parser.add_argument("--device", default="auto")
-    parser.set_defaults(run=run)
-
 
 def run(args: argparse.Namespace) -> int:
     out = Path(args.out)

@@ -4,44 +4,69 @@ from __future__ import annotations
 
 import argparse
 import sys
+import time
+from typing import TYPE_CHECKING, Any
 
+from gankit.cli.summary import RunSummary, read_last_eval, summary_lines
 from gankit.config.load import load_config
 from gankit.core.errors import GankitError
-from gankit.training.runs import resume_run, start_run
 
-
-def add_parser(verbs: argparse._SubParsersAction) -> None:
-    parser = verbs.add_parser(
-        "train", help="train a GAN from a preset or YAML file with key=value overrides",
-        description="Train from a preset name (see `gankit list`) or a YAML file; any config key "
-                    "can be overridden as key=value, nested keys with dots (g_opt.lr=1e-4).")
-    parser.add_argument("items", nargs="*", metavar="PRESET|CONFIG.yaml|key=value")
-    parser.add_argument("--resume", metavar="RUN_DIR",
-                        help="continue a run from its last checkpoint (steps=N extends it)")
-    parser.set_defaults(run=run)
+if TYPE_CHECKING:
+    from gankit.training.engine import Trainer
 
 
 def run(args: argparse.Namespace) -> int:
     source, overrides = split_items(args.items)
-    if args.resume:
-        if source:
-            raise GankitError("--resume takes the config from the run; give only key=value overrides")
-        trainer = resume_run(args.resume, overrides)
-    else:
-        trainer = start_run(load_config(source, overrides))
+    if source and args.resume:
+        raise GankitError("--resume takes the config from the run; give only key=value overrides")
+    config = None if args.resume else load_config(source, overrides)
+    # Imported after the config is read, so a mistake in it answers without loading torch.
+    from gankit.training.runs import resume_run, start_run
+
+    trainer = resume_run(args.resume, overrides) if args.resume else start_run(config)
     print(f"gankit: run directory {trainer.run_dir.root} ({trainer.parts.precision_note})",
           file=sys.stderr)
     if args.resume:
         print(f"gankit: continuing from step {trainer.step} of {trainer.config.steps}",
               file=sys.stderr)
+    started_at, started = trainer.step, time.perf_counter()
     trainer.fit()
+    seconds = time.perf_counter() - started
     if trainer.stopped_early:
         print(f"gankit: stopped at step {trainer.step}; checkpoint saved. Continue with "
               f"`gankit train --resume {trainer.run_dir.root}`", file=sys.stderr)
         return 130
-    print(f"gankit: finished {trainer.step} steps; samples in {trainer.run_dir.samples}",
-          file=sys.stderr)
+    for line in summary_lines(summarise(trainer, seconds, started_at)):
+        print(line, file=sys.stderr)
     return 0
+
+
+def summarise(trainer: Trainer, seconds: float, started_at: int) -> RunSummary:
+    run, data = trainer.run_dir, trainer.parts.data
+    last_eval = read_last_eval(run.metrics) if trainer.config.eval.every > 0 else None
+    return RunSummary(
+        root=run.root, samples=run.samples, checkpoints=run.checkpoint.parent,
+        steps=trainer.step, seconds=seconds, started_at=started_at,
+        losses=trainer.last_logged, kind=data.kind, conditional=trainer.classes > 0,
+        quality=point_quality(trainer), last_eval=last_eval,
+        evaluable=data.kind != "tokens" or getattr(data, "oracle", None) is not None)
+
+
+def point_quality(trainer: Trainer) -> dict[str, Any] | None:
+    """Mode coverage of 2500 samples of a 2D run (what `gankit eval RUN` reports); None for
+    other data, where measuring quality is not cheap."""
+    from gankit.metrics.evaluate import POINTS_N
+    from gankit.training.evaluation import evaluate_generator
+
+    parts, config = trainer.parts, trainer.config
+    if parts.data.kind != "points":
+        return None
+    try:
+        return evaluate_generator(trainer.sampling_generator(), config.z_dim, config.data,
+                                  POINTS_N, config.data_options, source=parts.data,
+                                  device=parts.device, classes=trainer.classes)
+    except GankitError:  # 2D data without modes to measure against
+        return None
 
 
 def split_items(items: list[str]) -> tuple[str | None, list[str]]:

@@ -19,6 +19,12 @@ from gankit.config.schema import Config, OptimizerConfig
 from gankit.core.errors import GankitError
 from gankit.core.paths import is_file
 from gankit.core.validate import build_dataclass, coerce, to_plain
+from gankit.data import dataset_options
+from gankit.metrics.directions import metric_names
+from gankit.metrics.extractors import EXTRACTORS
+from gankit.nets import net_options
+from gankit.objectives import OBJECTIVES, objective_facts
+from gankit.penalties import penalty_options
 
 # On --resume, only these may change: they do not alter what the run computes step by step.
 RESUMABLE_KEYS = ("steps", "log", "device", "eval", "on_nan", "max_rollbacks",
@@ -49,22 +55,17 @@ def load_run_config(run_dir: Path, overrides: list[str]) -> Config:
 
 def resolve(config: Config) -> Config:
     """Validate every component name and its options; fill option defaults in place."""
-    from gankit.data import dataset_options
-    from gankit.nets import net_options
-    from gankit.objectives import objective_class
-    from gankit.penalties import penalty_class
-
     _check_ranges(config)
     _check_eval_names(config)
     _check_encoder(config)
     _check_conditional(config)
     config.data_options = _options(dataset_options(config.data), config.data_options, "data_options")
     config.net_options = _options(net_options(config.net), config.net_options, "net_options")
-    options_cls = objective_class(config.objective).Options
+    options_cls = OBJECTIVES.entry(config.objective).options
     config.objective_options = _options(options_cls, config.objective_options, "objective_options")
     for i, penalty in enumerate(config.penalties):
         where = f"penalties[{i}].options"
-        penalty.options = _options(penalty_class(penalty.name).Options, penalty.options, where)
+        penalty.options = _options(penalty_options(penalty.name), penalty.options, where)
     if config.instance_noise.anneal_steps is None:
         config.instance_noise.anneal_steps = config.steps
     return config
@@ -75,9 +76,7 @@ def _options(cls: type, values: dict[str, Any], where: str) -> dict[str, Any]:
 
 
 def _objective_defaults(name: Any) -> dict[str, Any]:
-    from gankit.objectives import objective_class
-
-    return dict(objective_class(str(name)).training_defaults)
+    return dict(objective_facts(str(name)).training_defaults)
 
 
 def _check_ranges(config: Config) -> None:
@@ -126,14 +125,11 @@ def _check_optimizer(name: str, opt: OptimizerConfig) -> None:
 
 
 def _check_encoder(config: Config) -> None:
-    from gankit.objectives import objective_class
-    from gankit.objectives.base import ScoreObjective
-
     if config.encoder.weight < 0:
         raise GankitError(f"encoder.weight must be >= 0, got {config.encoder.weight}")
     if not config.encoder.enabled:
         return
-    if not issubclass(objective_class(config.objective), ScoreObjective):
+    if not objective_facts(config.objective).scores:
         raise GankitError(f"encoder.enabled=true needs an objective whose critic gives one score "
                           f"per sample (e.g. ns, hinge, wgan-gp, gan-qp); {config.objective} "
                           f"does not")
@@ -143,13 +139,11 @@ def _check_encoder(config: Config) -> None:
 
 
 def _check_conditional(config: Config) -> None:
-    from gankit.objectives import OBJECTIVES, objective_class
-
     if config.acgan_weight < 0:
         raise GankitError(f"acgan_weight must be >= 0, got {config.acgan_weight}")
-    reason = objective_class(config.objective).unconditional_only
+    reason = objective_facts(config.objective).unconditional_only
     if config.conditional and reason:
-        able = [n for n in OBJECTIVES.names() if not objective_class(n).unconditional_only]
+        able = [n for n in OBJECTIVES.names() if not objective_facts(n).unconditional_only]
         raise GankitError(f"conditional=true: objective {config.objective!r} has no conditional "
                           f"form ({reason}); use one of: {', '.join(able)}")
 
@@ -157,9 +151,6 @@ def _check_conditional(config: Config) -> None:
 def _check_eval_names(config: Config) -> None:
     """eval.metric and eval.features must be known names (whether they suit the data is
     checked when the run starts, with the data loaded)."""
-    from gankit.metrics.directions import metric_names
-    from gankit.metrics.extractors import EXTRACTORS
-
     coerce(config.eval.metric, Literal[tuple(metric_names())], "eval.metric")
     coerce(config.eval.features, Literal[tuple(EXTRACTORS.names())], "eval.features")
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
+Precision = Literal["auto", "fp32", "bf16"]
+
 
 @dataclass
 class OptimizerConfig:
@@ -106,7 +108,7 @@ class Config:
     device: str = "auto"  # auto | cpu | cuda | cuda:N
     # auto: bf16 autocast where the device computes bf16 natively, fp32 elsewhere; the run's
     # config.yaml records what it chose.
-    precision: Literal["auto", "fp32", "bf16"] = "auto"
+    precision: Precision = "auto"
     tf32: bool = True  # fp32 matrix products in TF32 on CUDA GPUs that have it
     out: str | None = None
     log: LogConfig = field(default_factory=LogConfig)

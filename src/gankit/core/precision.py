@@ -21,8 +21,6 @@ import torch
 
 from gankit.core.errors import GankitWarning
 
-Precision = Literal["auto", "fp32", "bf16"]
-PRECISIONS: tuple[str, ...] = ("auto", "fp32", "bf16")
 X86_BF16_FLAGS = ("avx512_bf16", "amx_bf16")
 EMULATED_BF16 = ("bf16 is emulated on {device} (no native bf16 found); a bf16 matrix product "
                  "ran about 60x slower than fp32 on an AVX2-only CPU. precision=auto picks fp32 "

@@ -1,13 +1,20 @@
-"""Named registries: objectives, penalties, nets, datasets. `gankit list` prints them; errors quote them."""
+"""Named registries: objectives, penalties, nets, datasets, extractors. `gankit list` prints them;
+errors quote them.
+
+An entry is declared with what the command line and the config need to know without importing
+torch (its name, a one-line summary, its Options dataclass and any plain facts); its
+implementation, `target` ("package.module:Name"), is imported only when something asks for it.
+"""
 
 from __future__ import annotations
 
 import difflib
-from collections.abc import Callable
 from dataclasses import dataclass
+from importlib import import_module
 from typing import Any, Generic, TypeVar
 
 from gankit.core.errors import GankitError
+from gankit.core.options import NoOptions
 
 T = TypeVar("T")
 
@@ -15,30 +22,40 @@ T = TypeVar("T")
 @dataclass(frozen=True)
 class Entry(Generic[T]):
     name: str
-    value: T
     summary: str
+    target: str  # "package.module:Name", imported by `value`
+    options: type = NoOptions
+    facts: Any = None  # what the registry's package declares beside the options
+
+    @property
+    def value(self) -> T:
+        """The implementation (imports its module the first time)."""
+        module, _, name = self.target.partition(":")
+        return getattr(import_module(module), name)
 
 
 class Registry(Generic[T]):
-    """A name → object table with helpful errors for unknown names."""
+    """A name → entry table with helpful errors for unknown names."""
 
     def __init__(self, kind: str) -> None:
         self.kind = kind
         self._entries: dict[str, Entry[T]] = {}
 
-    def register(self, name: str, summary: str) -> Callable[[T], T]:
-        def add(value: T) -> T:
-            if name in self._entries:
-                raise ValueError(f"{self.kind} {name!r} is registered twice")
-            self._entries[name] = Entry(name, value, summary)
-            return value
+    def declare(self, name: str, summary: str, target: str, options: type = NoOptions,
+                facts: Any = None) -> None:
+        if name in self._entries:
+            raise ValueError(f"{self.kind} {name!r} is registered twice")
+        self._entries[name] = Entry(name, summary, target, options, facts)
 
-        return add
-
-    def get(self, name: str) -> T:
+    def entry(self, name: str) -> Entry[T]:
+        """The declared entry, without importing its implementation."""
         if name not in self._entries:
             raise GankitError(unknown_name_message(self.kind, name, self.names()))
-        return self._entries[name].value
+        return self._entries[name]
+
+    def get(self, name: str) -> T:
+        """The implementation of `name`."""
+        return self.entry(name).value
 
     def names(self) -> list[str]:
         return sorted(self._entries)

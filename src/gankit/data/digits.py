@@ -2,22 +2,14 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 import torch
 
 from gankit.data.base import InMemoryImages
 from gankit.data.checks import check_image_options, reject_argument
-from gankit.data.registry import DATASETS
+from gankit.data.options import DigitsOptions
 from gankit.data.transform import resize_square, take_first
 
 DIGITS_MAX = 16.0  # the pixel values of load_digits run 0..16
-
-
-@dataclass
-class DigitsOptions:
-    image_size: int = 8
-    limit: int | None = None
 
 
 def digits_tensors() -> tuple[torch.Tensor, torch.Tensor]:
@@ -29,7 +21,6 @@ def digits_tensors() -> tuple[torch.Tensor, torch.Tensor]:
     return scaled.to(torch.uint8).unsqueeze(1), torch.from_numpy(bunch.target).long()
 
 
-@DATASETS.register("digits", "scikit-learn 8×8 handwritten digits, 1797 images, 10 classes")
 class DigitsLoader:
     Options = DigitsOptions
 

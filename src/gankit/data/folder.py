@@ -4,9 +4,7 @@ from __future__ import annotations
 
 import warnings
 from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Literal
 
 import numpy as np
 import torch
@@ -16,17 +14,10 @@ from gankit.core.errors import GankitError, GankitWarning
 from gankit.core.paths import is_dir
 from gankit.data.base import InMemoryImages
 from gankit.data.checks import check_image_options, require_argument
-from gankit.data.registry import DATASETS
+from gankit.data.options import FolderOptions
 
 IMAGE_SUFFIXES = {".png", ".jpg", ".jpeg", ".bmp", ".gif", ".webp"}
 PIL_MODES = {1: "L", 3: "RGB"}
-
-
-@dataclass
-class FolderOptions:
-    image_size: int = 64
-    channels: Literal[1, 3] = 3
-    limit: int | None = None
 
 
 def image_files(root: Path) -> list[Path]:
@@ -92,8 +83,6 @@ def folder_labels(root: Path,
     return torch.tensor([index[parts[0]] for parts in tops], dtype=torch.int64), classes
 
 
-@DATASETS.register("folder", "folder:PATH, every image file under PATH (recursive); one class "
-                             "per sub-folder when every image lies in one")
 class FolderLoader:
     Options = FolderOptions
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Literal
 
 import torch
 
@@ -14,7 +13,7 @@ from gankit.data.base import InMemoryImages
 from gankit.data.checks import check_image_options, reject_argument
 from gankit.data.idx import read_idx
 from gankit.data.locations import search_dirs
-from gankit.data.registry import DATASETS
+from gankit.data.options import IdxOptions
 from gankit.data.transform import resize_square, take_first
 
 SPLIT_FILES = {
@@ -22,13 +21,6 @@ SPLIT_FILES = {
     "test": ("t10k-images-idx3-ubyte", "t10k-labels-idx1-ubyte"),
 }
 ALL_FILES = ", ".join(f"{stem}.gz" for pair in SPLIT_FILES.values() for stem in pair)
-
-
-@dataclass
-class IdxOptions:
-    split: Literal["train", "test"] = "train"
-    image_size: int = 28
-    limit: int | None = None  # keep only the first N items (quick runs)
 
 
 @dataclass(frozen=True)
@@ -91,7 +83,6 @@ def load_idx_dataset(dataset: IdxDataset, options: IdxOptions) -> InMemoryImages
     return InMemoryImages(resized, labels, dataset.classes)
 
 
-@DATASETS.register("fashion-mnist", "Fashion-MNIST: 28×28 grayscale clothing, 10 classes")
 class FashionMnistLoader:
     Options = IdxOptions
 
@@ -101,7 +92,6 @@ class FashionMnistLoader:
         return load_idx_dataset(FASHION_MNIST, options)
 
 
-@DATASETS.register("mnist", "MNIST: 28×28 grayscale handwritten digits, 10 classes")
 class MnistLoader:
     Options = IdxOptions
 

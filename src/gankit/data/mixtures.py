@@ -7,15 +7,14 @@ grid: 25 modes at {-4, -2, 0, 2, 4}², σ = 0.05.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
 
 import torch
 from torch import Tensor
 
 from gankit.data.base import DataSource, Preview
 from gankit.data.checks import check_positive, reject_argument
+from gankit.data.options import MixtureOptions
 from gankit.data.pictures import picture
-from gankit.data.registry import DATASETS
 
 RING_SIGMA = 0.01
 GRID_SIGMA = 0.05
@@ -59,11 +58,6 @@ def grid_centers(values: tuple[float, ...] = (-4.0, -2.0, 0.0, 2.0, 4.0)) -> Ten
     return torch.stack([xs.flatten(), ys.flatten()], dim=1)
 
 
-@dataclass
-class MixtureOptions:
-    sigma: float | None = None  # override the standard deviation of every mode
-
-
 def mixture(
     name: str, centers: Tensor, default_sigma: float, options: MixtureOptions, argument: str | None
 ) -> GaussianMixture:
@@ -73,7 +67,6 @@ def mixture(
     return GaussianMixture(centers, sigma)
 
 
-@DATASETS.register("ring", "2D: 8 Gaussians on the unit circle, σ = 0.01")
 class RingLoader:
     Options = MixtureOptions
 
@@ -82,7 +75,6 @@ class RingLoader:
         return mixture("ring", ring_centers(), RING_SIGMA, options, argument)
 
 
-@DATASETS.register("grid", "2D: 25 Gaussians on the grid {-4,-2,0,2,4}², σ = 0.05")
 class GridLoader:
     Options = MixtureOptions
 

@@ -14,7 +14,6 @@ from __future__ import annotations
 import lzma
 import zipfile
 import zlib
-from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
@@ -25,7 +24,7 @@ from gankit.core.errors import GankitError
 from gankit.core.paths import is_file
 from gankit.data.base import InMemoryImages
 from gankit.data.checks import check_image_options, require_argument
-from gankit.data.registry import DATASETS
+from gankit.data.options import NpzOptions
 from gankit.data.transform import center_crop_square, resize_square
 
 CHANNELS = (1, 3)
@@ -33,12 +32,6 @@ CHANNELS = (1, 3)
 # method or zip version it lacks), RuntimeError (encrypted) and the decompressors' own errors.
 ARCHIVE_ERRORS = (OSError, ValueError, EOFError, zipfile.BadZipFile, NotImplementedError,
                   RuntimeError, zlib.error, lzma.LZMAError)
-
-
-@dataclass
-class NpzOptions:
-    image_size: int | None = None  # resize (after a centre square crop) when set
-    limit: int | None = None
 
 
 def read_arrays(path: Path) -> tuple[np.ndarray, np.ndarray | None]:
@@ -128,7 +121,6 @@ def load_npz(path: Path, options: NpzOptions) -> InMemoryImages:
     return InMemoryImages(pixels.contiguous(), label_tensor)
 
 
-@DATASETS.register("npz", "npz:PATH, array 'images' (uint8 or float) and optional 'labels'")
 class NpzLoader:
     Options = NpzOptions
 

@@ -8,7 +8,6 @@ for users without the file (NLL_oracle numbers then do not compare with the pape
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
 from pathlib import Path
 
 import torch
@@ -16,24 +15,12 @@ import torch
 from gankit.core.errors import GankitError
 from gankit.data.checks import check_positive, reject_argument
 from gankit.data.locations import search_dirs
-from gankit.data.registry import DATASETS
+from gankit.data.options import OracleOptions
 from gankit.data.tokens import TokenSequences
 from gankit.sequences.oracle import Oracle, random_params, read_params
 
 FILE = "seqgan_oracle_params.npz"
 PROJECT_ROOT = Path(__file__).resolve().parents[3]
-
-
-@dataclass
-class OracleOptions:
-    params: str | None = None  # the parameter file; None: look it up (find_params)
-    random_init: bool = False  # a random N(0, 1) oracle instead of the paper's
-    oracle_seed: int = 0  # seed of the random oracle
-    vocab: int = 5000  # random oracle only (the file sets its own)
-    hidden: int = 32  # random oracle only: embedding and hidden size
-    length: int = 20
-    n: int = 10000  # training sequences
-    seed: int = 0  # seed of the training sequences drawn from the oracle
 
 
 def candidate_paths() -> list[Path]:
@@ -68,7 +55,6 @@ def build_oracle(options: OracleOptions) -> Oracle:
     return Oracle(read_params(path), options.length, str(path))
 
 
-@DATASETS.register("oracle", "SeqGAN's synthetic data: sequences from a fixed LSTM (Yu 2017)")
 class OracleLoader:
     Options = OracleOptions
 

@@ -1,4 +1,5 @@
-"""The dataset registry. An entry is a loader: `load(options, argument) -> DataSource`.
+"""The dataset registry: each dataset's name, summary and options; its module is imported when
+it is loaded. An entry's implementation is a loader: `load(options, argument) -> DataSource`.
 
 `argument` is what follows the colon in names such as `folder:PATH` and `npz:PATH` (None otherwise).
 """
@@ -6,8 +7,29 @@
 from __future__ import annotations
 
 from gankit.core.registry import Registry
+from gankit.data import options as o
 
 DATASETS: Registry = Registry("dataset")
+
+DATASETS.declare("digits", "scikit-learn 8×8 handwritten digits, 1797 images, 10 classes",
+                 "gankit.data.digits:DigitsLoader", o.DigitsOptions)
+DATASETS.declare("fashion-mnist", "Fashion-MNIST: 28×28 grayscale clothing, 10 classes",
+                 "gankit.data.idx_datasets:FashionMnistLoader", o.IdxOptions)
+DATASETS.declare("folder", "folder:PATH, every image file under PATH (recursive); one class "
+                           "per sub-folder when every image lies in one",
+                 "gankit.data.folder:FolderLoader", o.FolderOptions)
+DATASETS.declare("grid", "2D: 25 Gaussians on the grid {-4,-2,0,2,4}², σ = 0.05",
+                 "gankit.data.mixtures:GridLoader", o.MixtureOptions)
+DATASETS.declare("mnist", "MNIST: 28×28 grayscale handwritten digits, 10 classes",
+                 "gankit.data.idx_datasets:MnistLoader", o.IdxOptions)
+DATASETS.declare("npz", "npz:PATH, array 'images' (uint8 or float) and optional 'labels'",
+                 "gankit.data.npz:NpzLoader", o.NpzOptions)
+DATASETS.declare("oracle", "SeqGAN's synthetic data: sequences from a fixed LSTM (Yu 2017)",
+                 "gankit.data.oracle_data:OracleLoader", o.OracleOptions)
+DATASETS.declare("ring", "2D: 8 Gaussians on the unit circle, σ = 0.01",
+                 "gankit.data.mixtures:RingLoader", o.MixtureOptions)
+DATASETS.declare("text", "text:PATH, UTF-8 text, one sequence per line (word or char level)",
+                 "gankit.data.text:TextLoader", o.TextOptions)
 
 
 def split_data_name(name: str) -> tuple[str, str | None]:

@@ -8,27 +8,16 @@ sentence (or verse, or title) per line. A byte-order mark at the start is ignore
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Literal
 
 import torch
 
 from gankit.core.errors import GankitError
 from gankit.core.paths import exists, is_file
 from gankit.data.checks import check_positive, require_argument
-from gankit.data.registry import DATASETS
+from gankit.data.options import TextOptions
 from gankit.data.tokens import TokenSequences
 from gankit.data.vocab import SPECIALS, build_vocabulary
-
-
-@dataclass
-class TextOptions:
-    level: Literal["word", "char"] = "word"
-    vocab: int = 5000  # the vocabulary cap, counting <eos> and <unk>
-    length: int = 20  # tokens per sequence
-    lower: bool = False  # lower-case the text first
-    limit: int | None = None  # use only the first `limit` non-empty lines
 
 
 def read_text(path: Path) -> str:
@@ -76,7 +65,6 @@ def load_text(path: Path, options: TextOptions) -> TokenSequences:
     return TokenSequences(torch.tensor(ids, dtype=torch.int64), len(vocabulary), vocabulary)
 
 
-@DATASETS.register("text", "text:PATH, UTF-8 text, one sequence per line (word or char level)")
 class TextLoader:
     Options = TextOptions
 

@@ -15,6 +15,7 @@ import torch.nn.functional as F
 from gankit.core.errors import GankitError
 from gankit.core.precision import autocast, choose_precision
 from gankit.data import dataset_options, load_dataset
+from gankit.metrics.classifier_recipe import BATCH, EPOCHS, HELD_OUT, LEARNING_RATE
 from gankit.metrics.extractors.classifier import (
     ClassifierInfo,
     classifier_path,
@@ -24,10 +25,6 @@ from gankit.metrics.extractors.classifier import (
 )
 from gankit.metrics.extractors.smallcnn import MAX_SIZE, MIN_SIZE, SmallCNN, to_input
 
-EPOCHS = 3
-BATCH = 128
-LEARNING_RATE = 3e-3
-HELD_OUT = 1 / 6  # share kept for testing when a dataset has no test split
 Split = tuple[torch.Tensor, torch.Tensor]  # uint8 N×C×H×W images, int64 labels
 
 

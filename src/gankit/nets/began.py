@@ -7,36 +7,17 @@ shape; unlike the paper's it ends in tanh, so samples stay in the data's [-1, 1]
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from torch import nn
 
-from gankit.nets.checks import require_positive, unsupported_shape
-from gankit.nets.critic import Conditioning
+from gankit.nets.checks import unsupported_shape
 from gankit.nets.family import NetFamily
 from gankit.nets.generator import SequentialGenerator
-from gankit.nets.registry import NETS
+from gankit.nets.options import BeganOptions
 
 BASE = {28: 7, 32: 8, 64: 8}  # image size → the smallest map (the paper keeps 8×8)
 SUPPORTED = "28x28, 32x32 or 64x64 images (any channel count)"
 
 
-@dataclass
-class BeganOptions:
-    filters: int = 64  # n
-    repeat: int = 2  # convolutions per scale ("typically 2")
-    code_dim: int = 64  # N_h, the autoencoder's embedding
-    spectral_norm: bool = False  # critic only
-    # Conditional runs: how the critic takes labels (projection, acgan or concat; nets.critic).
-    conditioning: Conditioning = "projection"
-
-    def __post_init__(self) -> None:
-        require_positive("filters", self.filters)
-        require_positive("repeat", self.repeat)
-        require_positive("code_dim", self.code_dim)
-
-
-@NETS.register("began", "BEGAN autoencoder architecture: ELU convs, no norm, NN upsampling")
 class Began(NetFamily):
     Options = BeganOptions
 

@@ -26,3 +26,16 @@ def forbid_batch_norm_with_spectral_norm(d_norm: str, spectral: bool) -> None:
 
 def unsupported_shape(family: str, supported: str, data_shape: tuple[int, ...]) -> GankitError:
     return GankitError(f"net {family!r} builds {supported}; got data shape {tuple(data_shape)}")
+
+
+def check_filters(sizes: list[int] | None, counts: list[int] | None) -> None:
+    """SeqGAN's discriminator windows: both lists or neither, equally long, positive."""
+    if (sizes is None) != (counts is None):
+        raise GankitError("net_options.filter_sizes and filter_counts go together: set both")
+    if sizes is None or counts is None:
+        return
+    if len(sizes) != len(counts) or not sizes:
+        raise GankitError("net_options.filter_sizes and filter_counts must be equally long "
+                          "non-empty lists")
+    if min(sizes) < 1 or min(counts) < 1:
+        raise GankitError("net_options.filter_sizes and filter_counts must be positive")

@@ -8,14 +8,11 @@ how a critic takes labels in a conditional run (`conditioning`):
 
 from __future__ import annotations
 
-from typing import Literal
-
 from torch import Tensor, nn
 
 from gankit.core.step import CriticOutput
 from gankit.nets.conditioning import ConcatLabels, require_labels
-
-Conditioning = Literal["projection", "acgan", "concat"]
+from gankit.nets.spec import Conditioning
 
 
 class LabelReader(nn.Module):

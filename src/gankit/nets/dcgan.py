@@ -6,45 +6,18 @@ the flattened map, which is the same function and keeps the features/head split.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Literal
-
 from torch import nn
 
-from gankit.nets.checks import (
-    forbid_batch_norm_with_spectral_norm,
-    require_positive,
-    unsupported_shape,
-)
-from gankit.nets.critic import Conditioning
+from gankit.nets.checks import unsupported_shape
 from gankit.nets.family import NetFamily
 from gankit.nets.generator import SequentialGenerator
 from gankit.nets.layers import LEAK, dcgan_init, norm_2d
-from gankit.nets.registry import NETS
+from gankit.nets.options import DcganOptions
 
 START = {28: 7, 32: 4, 64: 4}  # image size → spatial size of the smallest feature map
 SUPPORTED = "28x28, 32x32 or 64x64 images (any channel count)"
 
 
-@dataclass
-class DcganOptions:
-    """`width` is the channel count next to the image; it doubles at each halving of the size."""
-
-    width: int = 64
-    g_norm: Literal["batch", "none", "layer"] = "batch"
-    d_norm: Literal["batch", "none", "layer", "instance"] = "batch"
-    spectral_norm: bool = False  # critic only; needs d_norm other than "batch"
-    code_dim: int = 64  # bottleneck of autoencoder critics
-    # Conditional runs: how the critic takes labels (projection, acgan or concat; nets.critic).
-    conditioning: Conditioning = "projection"
-
-    def __post_init__(self) -> None:
-        require_positive("width", self.width)
-        require_positive("code_dim", self.code_dim)
-        forbid_batch_norm_with_spectral_norm(self.d_norm, self.spectral_norm)
-
-
-@NETS.register("dcgan", "DCGAN conv generator and critic for 28x28, 32x32 and 64x64 images")
 class Dcgan(NetFamily):
     Options = DcganOptions
 

@@ -15,7 +15,8 @@ from gankit.nets.spec import CriticSpec
 
 
 class NetFamily:
-    """Subclasses set `Options` and implement `generator` and `critic_body`; register them in NETS.
+    """Subclasses set `Options` and implement `generator` and `critic_body`; nets.registry declares
+    each family (name, summary, options).
 
     A family that wants autoencoder critics shaped otherwise than its generator overrides
     `decoder`.

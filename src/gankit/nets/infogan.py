@@ -5,41 +5,18 @@ Every layer keeps its bias, as in the reference implementation, so parameter cou
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Literal
-
 from torch import nn
 
-from gankit.nets.checks import (
-    forbid_batch_norm_with_spectral_norm,
-    require_positive,
-    unsupported_shape,
-)
-from gankit.nets.critic import Conditioning
+from gankit.nets.checks import unsupported_shape
 from gankit.nets.dcgan import dcgan_init_all
 from gankit.nets.family import NetFamily
 from gankit.nets.generator import SequentialGenerator
 from gankit.nets.layers import LEAK, norm_1d, norm_2d
-from gankit.nets.registry import NETS
+from gankit.nets.options import InfoganOptions
 
 SUPPORTED = "28x28 images with 1 or 3 channels"
 
 
-@dataclass
-class InfoganOptions:
-    d_norm: Literal["batch", "none", "layer"] = "batch"
-    g_norm: Literal["batch", "none"] = "batch"
-    spectral_norm: bool = False  # critic only; needs d_norm other than "batch"
-    code_dim: int = 64  # bottleneck of autoencoder critics
-    # Conditional runs: how the critic takes labels (projection, acgan or concat; nets.critic).
-    conditioning: Conditioning = "projection"
-
-    def __post_init__(self) -> None:
-        require_positive("code_dim", self.code_dim)
-        forbid_batch_norm_with_spectral_norm(self.d_norm, self.spectral_norm)
-
-
-@NETS.register("infogan", "InfoGAN-style 28x28 pair from the large GAN comparisons (Lucic 2018)")
 class Infogan(NetFamily):
     Options = InfoganOptions
 

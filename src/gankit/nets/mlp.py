@@ -3,52 +3,16 @@
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
-from typing import Literal
 
 from torch import nn
 
-from gankit.nets.checks import (
-    forbid_batch_norm_with_spectral_norm,
-    require_non_negative,
-    require_positive,
-    unsupported_shape,
-)
-from gankit.nets.critic import Conditioning
+from gankit.nets.checks import unsupported_shape
 from gankit.nets.family import NetFamily
 from gankit.nets.generator import SequentialGenerator
 from gankit.nets.layers import activation, norm_1d
-from gankit.nets.registry import NETS
-
-Norm = Literal["none", "batch", "layer"]
+from gankit.nets.options import MlpOptions
 
 
-@dataclass
-class MlpOptions:
-    """`*_layers` counts hidden layers; leaky_relu has slope 0.2 in both nets."""
-
-    g_hidden: int = 256
-    g_layers: int = 3
-    d_hidden: int = 256
-    d_layers: int = 3
-    activation: Literal["relu", "leaky_relu", "elu"] = "relu"
-    g_norm: Norm = "none"
-    d_norm: Norm = "none"
-    spectral_norm: bool = False  # critic only
-    code_dim: int = 64  # bottleneck of autoencoder critics
-    # Conditional runs: how the critic takes labels (projection, acgan or concat; nets.critic).
-    conditioning: Conditioning = "projection"
-
-    def __post_init__(self) -> None:
-        require_positive("code_dim", self.code_dim)
-        require_positive("g_hidden", self.g_hidden)
-        require_positive("d_hidden", self.d_hidden)
-        require_non_negative("g_layers", self.g_layers)
-        require_non_negative("d_layers", self.d_layers)
-        forbid_batch_norm_with_spectral_norm(self.d_norm, self.spectral_norm)
-
-
-@NETS.register("mlp", "fully connected generator and critic for 2D points or flattened images")
 class Mlp(NetFamily):
     Options = MlpOptions
 

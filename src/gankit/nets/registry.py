@@ -1,5 +1,6 @@
-"""The net registry. An entry is a family class with an `Options` dataclass and a classmethod
-`build(options, data_shape, z_dim) -> (generator, critic)`.
+"""The net registry: each family's name, summary and options; its module is imported when its
+nets are built. A family is a `gankit.nets.family.NetFamily` with a classmethod
+`build(options, data_shape, z_dim, spec, classes) -> (generator, critic)`.
 
 A generator maps z (N×z_dim) to samples of `data_shape` (images through tanh into [-1, 1], points
 through a linear layer); a critic maps samples to one raw score per sample, shape (N,). Critics are
@@ -7,5 +8,17 @@ through a linear layer); a critic maps samples to one raw score per sample, shap
 """
 
 from gankit.core.registry import Registry
+from gankit.nets import options as o
 
 NETS: Registry = Registry("net")
+
+NETS.declare("began", "BEGAN autoencoder architecture: ELU convs, no norm, NN upsampling",
+             "gankit.nets.began:Began", o.BeganOptions)
+NETS.declare("dcgan", "DCGAN conv generator and critic for 28x28, 32x32 and 64x64 images",
+             "gankit.nets.dcgan:Dcgan", o.DcganOptions)
+NETS.declare("infogan", "InfoGAN-style 28x28 pair from the large GAN comparisons (Lucic 2018)",
+             "gankit.nets.infogan:Infogan", o.InfoganOptions)
+NETS.declare("mlp", "fully connected generator and critic for 2D points or flattened images",
+             "gankit.nets.mlp:Mlp", o.MlpOptions)
+NETS.declare("seqgan", "SeqGAN's LSTM generator and CNN+highway discriminator, token sequences",
+             "gankit.nets.seqgan:Seqgan", o.SeqganOptions)

@@ -4,47 +4,20 @@ token sequences (data shape (L,)). The vocabulary size comes from the data when
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any
 
 from torch import nn
 
 from gankit.core.errors import GankitError
-from gankit.nets.checks import require_positive, unsupported_shape
+from gankit.nets.checks import unsupported_shape
 from gankit.nets.critic import Critic
 from gankit.nets.family import NetFamily
-from gankit.nets.registry import NETS
+from gankit.nets.options import SeqganOptions
 from gankit.nets.seqgan_discriminator import FILTER_COUNTS, FILTER_SIZES, ConvFeatures
 from gankit.nets.seqgan_generator import SequenceGenerator
 from gankit.nets.spec import CriticSpec
 
 
-@dataclass
-class SeqganOptions:
-    """Defaults are the paper's (generator: emb 32, hidden 32; discriminator: emb 64, Table 5)."""
-
-    vocab: int | None = None  # None: the data's vocabulary size
-    g_embed: int = 32
-    g_hidden: int = 32
-    temperature: float = 1.0  # the generator samples from softmax(logits / temperature)
-    d_embed: int = 64
-    filter_sizes: list[int] | None = None  # None: Table 5's (windows longer than L are dropped)
-    filter_counts: list[int] | None = None
-    dropout: float = 0.25  # the code's keep_prob 0.75
-
-    def __post_init__(self) -> None:
-        for key in ("g_embed", "g_hidden", "d_embed"):
-            require_positive(key, getattr(self, key))
-        if self.vocab is not None and self.vocab < 2:
-            raise GankitError(f"net_options.vocab must be at least 2, got {self.vocab}")
-        if not self.temperature > 0:
-            raise GankitError(f"net_options.temperature must be > 0, got {self.temperature}")
-        if not 0 <= self.dropout < 1:
-            raise GankitError(f"net_options.dropout must be in [0, 1), got {self.dropout}")
-        check_filters(self.filter_sizes, self.filter_counts)
-
-
-@NETS.register("seqgan", "SeqGAN's LSTM generator and CNN+highway discriminator, token sequences")
 class Seqgan(NetFamily):
     Options = SeqganOptions
 
@@ -107,15 +80,3 @@ class Seqgan(NetFamily):
             nn.init.trunc_normal_(module.head.weight, std=0.1, a=-0.2, b=0.2)
             nn.init.constant_(module.head.bias, 0.1)
         return module
-
-
-def check_filters(sizes: list[int] | None, counts: list[int] | None) -> None:
-    if (sizes is None) != (counts is None):
-        raise GankitError("net_options.filter_sizes and filter_counts go together: set both")
-    if sizes is None or counts is None:
-        return
-    if len(sizes) != len(counts) or not sizes:
-        raise GankitError("net_options.filter_sizes and filter_counts must be equally long "
-                          "non-empty lists")
-    if min(sizes) < 1 or min(counts) < 1:
-        raise GankitError("net_options.filter_sizes and filter_counts must be positive")

@@ -14,6 +14,7 @@ from typing import Literal
 
 CriticKind = Literal["score", "autoencoder", "encoder"]
 Energy = Literal["l2", "sse", "mse", "l1"]
+Conditioning = Literal["projection", "acgan", "concat"]  # how a critic takes labels (nets.critic)
 
 
 @dataclass(frozen=True)

@@ -1,37 +1,33 @@
-"""GAN objectives by name: `build_objective("lsgan", {"a": -1, "b": 1, "c": 0})`."""
+"""GAN objectives by name: `build_objective("lsgan", {"a": -1, "b": 1, "c": 0})`.
+
+Importing this package does not import torch: names, summaries, options and paper defaults come
+from registry.py, and an objective's module is imported when it is built.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from gankit.core.errors import GankitError
 from gankit.core.validate import build_dataclass
-from gankit.objectives import (  # noqa: F401  (importing registers them)
-    began,
-    ebgan,
-    gan_qp,
-    hinge,
-    loss_sensitive,
-    lsgan,
-    magan,
-    minimax,
-    non_saturating,
-    seqgan,
-    wgan,
-    wgan_gp,
-)
-from gankit.objectives.acgan import AuxiliaryClassifier
-from gankit.objectives.base import Objective
-from gankit.objectives.ogan import OGAN
-from gankit.objectives.registry import OBJECTIVES
+from gankit.objectives.registry import OBJECTIVES, ObjectiveFacts
 
-__all__ = ["OBJECTIVES", "Objective", "build_objective", "check_data_kind", "objective_class"]
+if TYPE_CHECKING:
+    from gankit.objectives.base import Objective
+
+__all__ = ["OBJECTIVES", "Objective", "build_objective", "check_data_kind", "objective_class",
+           "objective_facts"]
 
 
 def objective_class(name: str) -> type[Objective]:
     """The registered class; a GankitError listing the names if `name` is unknown."""
     return OBJECTIVES.get(name)
+
+
+def objective_facts(name: str) -> ObjectiveFacts:
+    """What objective `name` declares besides its options (paper defaults, data kinds, ...)."""
+    return OBJECTIVES.entry(name).facts
 
 
 def build_objective(name: str, options: Mapping[str, Any] | None = None, *,
@@ -40,20 +36,33 @@ def build_objective(name: str, options: Mapping[str, Any] | None = None, *,
     """Validate `options` against the objective's Options dataclass and build it; with an
     `encoder_weight` (O-GAN's lambda), wrapped in O-GAN with an encoder critic; with a
     `class_weight`, wrapped in AC-GAN's auxiliary classifier loss."""
-    cls = objective_class(name)
-    objective = cls(build_dataclass(cls.Options, options, where="objective_options"))
+    typed = build_dataclass(OBJECTIVES.entry(name).options, options, where="objective_options")
+    objective = objective_class(name)(typed)
     if encoder_weight is not None:
+        from gankit.objectives.ogan import OGAN
+
         objective = OGAN(objective, encoder_weight, encoder_score)
     if class_weight is not None:
+        from gankit.objectives.acgan import AuxiliaryClassifier
+
         objective = AuxiliaryClassifier(objective, class_weight)
     return objective
 
 
-def check_data_kind(name: str, objective: Objective, data: str, kind: str) -> None:
+def check_data_kind(name: str, data: str, kind: str) -> None:
     """A GankitError when objective `name` cannot train on data of `kind`, naming those that can."""
-    if kind in objective.data_kinds:
+    kinds = objective_facts(name).data_kinds
+    if kind in kinds:
         return
-    able = [n for n in OBJECTIVES.names() if kind in OBJECTIVES.get(n).data_kinds]
+    able = [n for n in OBJECTIVES.names() if kind in objective_facts(n).data_kinds]
     hint = f"; for {kind} use objective={' or '.join(able)}" if able else ""
-    raise GankitError(f"objective {name!r} trains on {' or '.join(objective.data_kinds)}, but "
-                      f"{data} holds {kind}{hint}")
+    raise GankitError(f"objective {name!r} trains on {' or '.join(kinds)}, but {data} holds "
+                      f"{kind}{hint}")
+
+
+def __getattr__(name: str) -> Any:
+    if name == "Objective":
+        from gankit.objectives.base import Objective
+
+        return Objective
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

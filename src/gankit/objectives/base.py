@@ -19,15 +19,11 @@ from gankit.objectives.game import game
 
 
 class Objective:
-    """Subclasses set `Options` and `training_defaults` and implement the two losses."""
+    """Subclasses set `Options` and implement the two losses; what the config needs to know
+    about an objective before building it (its paper's training defaults, the data it takes)
+    is declared with its name in objectives.registry."""
 
     Options: ClassVar[type] = NoOptions
-    data_kinds: ClassVar[tuple[str, ...]] = ("points", "images")  # what it can train on
-    # The paper's training hyperparameters (n_critic, g_opt, d_opt, penalties, ...), merged under
-    # whatever the preset and the command line say.
-    training_defaults: ClassVar[dict[str, Any]] = {}
-    # Why conditional=true is refused, or "" when the objective works with class labels.
-    unconditional_only: ClassVar[str] = ""
 
     def __init__(self, options: Any = None) -> None:
         self.options = options if options is not None else self.Options()

@@ -2,37 +2,16 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any
 
 import torch
 
-from gankit.core.checks import require_non_negative, require_unit_interval
 from gankit.core.step import Schedule, StepBatch, Terms, TrainingPlan, Update
-from gankit.nets.spec import Energy
-from gankit.objectives.defaults import adam, same_for_both
 from gankit.objectives.energy import EnergyObjective, energy
 from gankit.objectives.game import game
-from gankit.objectives.registry import OBJECTIVES
+from gankit.objectives.options import BEGANOptions
 
 
-@dataclass
-class BEGANOptions:
-    gamma: float = 0.5  # diversity ratio E[L(G(z))] / E[L(x)] (section 3.2)
-    lambda_k: float = 0.001  # proportional gain for k (section 3.3)
-    k_init: float = 0.0  # k_0
-    energy: Energy = "l1"  # L(v) = |v - D(v)|^eta with eta = 1, averaged over pixels
-
-    def __post_init__(self) -> None:
-        require_unit_interval(self.gamma, "objective_options.gamma")
-        require_unit_interval(self.k_init, "objective_options.k_init")
-        require_non_negative(self.lambda_k, "objective_options.lambda_k")
-
-
-@OBJECTIVES.register(
-    "began",
-    "boundary equilibrium GAN: autoencoder critic balanced by k_t (Berthelot et al. 2017, eq. 4)",
-)
 class BEGAN(EnergyObjective):
     """Eq. 4: L_D = L(x) - k_t L(G(z_D)); L_G = L(G(z_G)); after both, the `state` update
     k_{t+1} = clip(k_t + lambda_k (gamma L(x) - L(G(z_G))), 0, 1) and the convergence measure
@@ -40,9 +19,6 @@ class BEGAN(EnergyObjective):
     Both are float64 tensors on the device (no host sync) and are kept in the checkpoint."""
 
     Options = BEGANOptions
-    # Section 4.1: Adam, learning rate 0.0001 (the paper halves it when M stalls; use
-    # lr_schedule for a decay); beta1 0.5 as in the widely used reference implementations.
-    training_defaults = same_for_both(1, adam(1e-4, (0.5, 0.999)))
 
     def __init__(self, options: Any = None) -> None:
         super().__init__(options)

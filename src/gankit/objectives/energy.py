@@ -23,8 +23,6 @@ def energy(output: CriticOutput) -> Tensor:
 class EnergyObjective(Objective):
     """Base class: subclasses' Options have `energy` (and optionally `pretrain_critic_steps`)."""
 
-    unconditional_only = "its autoencoder critic has no class-conditional form in its paper"
-
     def critic_spec(self) -> CriticSpec:
         energy: Energy = self.options.energy
         return CriticSpec(kind="autoencoder", energy=energy)

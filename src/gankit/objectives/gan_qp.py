@@ -2,35 +2,14 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Literal
-
 import torch
 from torch import Tensor
 
-from gankit.core.checks import require_positive
 from gankit.core.step import StepBatch, Terms
 from gankit.objectives.base import ScoreObjective
-from gankit.objectives.defaults import adam, same_for_both
-from gankit.objectives.registry import OBJECTIVES
+from gankit.objectives.options import GANQPOptions
 
 
-@dataclass
-class GANQPOptions:
-    scale: float = 10.0  # lambda
-    # d(x_r, x_f), per entry so lambda does not depend on the image size: l1 = mean absolute
-    # difference, l2 = root mean squared difference (the GAN-QP code); mse = mean squared
-    # difference (the O-GAN code's variant, where lambda = 2 gives its 0.25 / mse).
-    distance: Literal["l1", "l2", "mse"] = "l1"
-
-    def __post_init__(self) -> None:
-        require_positive(self.scale, "objective_options.scale")
-
-
-@OBJECTIVES.register(
-    "gan-qp",
-    "GAN-QP: critic with a quadratic potential, no Lipschitz constraint (Su 2018, eq. 15)",
-)
 class GANQP(ScoreObjective):
     """Real x_r and fake x_f are paired by batch index; with dT = T(x_r) - T(x_f):
 
@@ -38,8 +17,6 @@ class GANQP(ScoreObjective):
     """
 
     Options = GANQPOptions
-    # The author's code: Adam lr 2e-4, beta1 0.5, two critic steps per generator step.
-    training_defaults = same_for_both(2, adam(2e-4, (0.5, 0.999)))
 
     def critic_terms(self, d_real: Tensor, d_fake: Tensor, batch: StepBatch) -> Terms:
         gap = d_real - d_fake

@@ -2,42 +2,15 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Literal
-
 import torch
 import torch.nn.functional as F
 from torch import Tensor
 
-from gankit.core.checks import require_non_negative, require_positive
 from gankit.core.step import StepBatch, Terms
 from gankit.objectives.base import ScoreObjective
-from gankit.objectives.defaults import adam, separate
-from gankit.objectives.registry import OBJECTIVES
+from gankit.objectives.options import LossSensitiveOptions
 
 
-@dataclass
-class LossSensitiveOptions:
-    slack_weight: float = 1.0  # lambda, the weight of the margin slacks
-    real_weight: float = 1.0  # weight of E[L(x)]; the author's code sets 0 (the theorem allows it)
-    delta: Literal["l1", "l2"] = "l1"  # the distance in the margin Delta(x, G(z))
-    # tau: Delta = tau * ||x - G(z)|| summed over entries; the author's MNIST (32x32) code uses
-    # 0.0008 for L1, so margins stay of order 1 on images. 2D data needs a larger tau.
-    delta_scale: float = 8e-4
-    # How the critic's raw output becomes the non-negative loss L_theta: relu as in the author's
-    # code (its last layer); softplus keeps a gradient where relu is flat; none leaves it raw.
-    activation: Literal["relu", "softplus", "none"] = "relu"
-
-    def __post_init__(self) -> None:
-        require_positive(self.slack_weight, "objective_options.slack_weight")
-        require_non_negative(self.real_weight, "objective_options.real_weight")
-        require_positive(self.delta_scale, "objective_options.delta_scale")
-
-
-@OBJECTIVES.register(
-    "loss-sensitive",
-    "loss-sensitive GAN: fakes must lose a margin Delta(x, G(z)) more than reals (Qi 2017)",
-)
 class LossSensitive(ScoreObjective):
     """L_theta(x) = relu(critic(x)) is a non-negative loss (low for real data); real x_i and fake
     G(z_i) are paired by batch index:
@@ -49,10 +22,6 @@ class LossSensitive(ScoreObjective):
     """
 
     Options = LossSensitiveOptions
-    unconditional_only = "the paper's conditional form (CLS-GAN) is not implemented"
-    # The author's code (lsgan.lua): Adam lr 1e-4, beta1 0.5; weight decay on L_theta.
-    training_defaults = separate(1, adam(1e-4, (0.5, 0.999)),
-                                 {**adam(1e-4, (0.5, 0.999)), "weight_decay": 5e-5})
 
     def critic_terms(self, d_real: Tensor, d_fake: Tensor, batch: StepBatch) -> Terms:
         loss_real, loss_fake = self.loss(d_real), self.loss(d_fake)

@@ -2,50 +2,25 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from functools import partial
 from typing import Any
 
 import torch
 
-from gankit.core.checks import require_non_negative
-from gankit.core.errors import GankitError
 from gankit.core.step import BeforeGame, Schedule, StepBatch, Terms, TrainingPlan, Update
-from gankit.nets.spec import Energy
-from gankit.objectives.defaults import same_for_both
 from gankit.objectives.ebgan import EBGAN
 from gankit.objectives.energy import energy
 from gankit.objectives.game import game
 from gankit.objectives.margin import MarginState, epoch_length
-from gankit.objectives.registry import OBJECTIVES
+from gankit.objectives.options import MAGANOptions
 
 
-@dataclass
-class MAGANOptions:
-    energy: Energy = "sse"  # the authors' code: sum of squared errors per sample
-    pretrain_epochs: float = 2.0  # autoencoder training on real data before the game
-    epoch_steps: int | None = None  # None: one pass over the data (100 steps for 2D mixtures)
-    pt_weight: float = 0.0  # MAGAN uses no pulling-away term; EBGAN's is available
-
-    def __post_init__(self) -> None:
-        require_non_negative(self.pretrain_epochs, "objective_options.pretrain_epochs")
-        require_non_negative(self.pt_weight, "objective_options.pt_weight")
-        if self.epoch_steps is not None and self.epoch_steps < 1:
-            raise GankitError(f"objective_options.epoch_steps must be at least 1, "
-                              f"got {self.epoch_steps}")
-
-
-@OBJECTIVES.register(
-    "magan", "EBGAN whose margin follows the real data's energy (Wang et al. 2017, Algorithm 1)"
-)
 class MAGAN(EBGAN):
     """EBGAN's losses with a margin m that is state (objectives.margin): the autoencoder trains on
     real data for `pretrain_epochs`, m is the mean real energy over one more pass
     (`margin_estimate`), then the `state` update after each round applies the per-epoch rule."""
 
     Options = MAGANOptions
-    # The authors' code: Adamax, learning rate 0.0005, beta1 0.5, batch 64, for both nets.
-    training_defaults = same_for_both(1, {"name": "adamax", "lr": 5e-4, "betas": [0.5, 0.999]})
 
     def __init__(self, options: Any = None) -> None:
         super().__init__(options)

@@ -6,18 +6,11 @@ import torch.nn.functional as F
 from torch import Tensor
 
 from gankit.objectives.base import ScoreObjective
-from gankit.objectives.defaults import dcgan_training
-from gankit.objectives.registry import OBJECTIVES
 
 
-@OBJECTIVES.register(
-    "minimax",
-    "minimax GAN: G minimises log(1 - D(G(z))), saturates early (Goodfellow et al. 2014, eq. 1)",
-)
 class Minimax(ScoreObjective):
     """d is the critic's logit, so log D = -softplus(-d) and log(1 - D) = -softplus(d)."""
 
-    training_defaults = dcgan_training()
 
     # Eq. 1: D maximises log D(x) + log(1 - D(G(z))); G minimises log(1 - D(G(z))).
     def f(self, d_real: Tensor) -> Tensor:

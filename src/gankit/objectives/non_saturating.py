@@ -5,19 +5,12 @@ from __future__ import annotations
 import torch.nn.functional as F
 from torch import Tensor
 
-from gankit.objectives.defaults import dcgan_training
 from gankit.objectives.minimax import Minimax
-from gankit.objectives.registry import OBJECTIVES
 
 
-@OBJECTIVES.register(
-    "ns",
-    "non-saturating GAN: G maximises log D(G(z)) instead (Goodfellow et al. 2014, section 3)",
-)
 class NonSaturating(Minimax):
     """The critic's loss is the minimax one; only the generator's changes."""
 
-    training_defaults = dcgan_training()
 
     # Section 3: "train G to maximize log D(G(z))", i.e. minimise -log sigmoid(d) = softplus(-d).
     def h(self, d_fake: Tensor) -> Tensor:

@@ -15,20 +15,15 @@ from gankit.objectives import seqgan_parts as parts
 from gankit.objectives.base import Objective
 from gankit.objectives.game import game
 from gankit.objectives.mc_rewards import mc_rewards
+from gankit.objectives.options import SeqganOptions
 from gankit.objectives.policy_gradient import policy_gradient_loss
-from gankit.objectives.registry import OBJECTIVES
 from gankit.objectives.rollout import RolloutPolicy
 
 
-@OBJECTIVES.register("seqgan", "SeqGAN: policy-gradient generator of token sequences, MC "
-                               "roll-out rewards (Yu et al. 2017)")
 class SeqGAN(Objective):
-    Options = parts.SeqganOptions
-    data_kinds = ("tokens",)
-    unconditional_only = "token sequences carry no class labels"
-    training_defaults = parts.seqgan_training()
+    Options = SeqganOptions
 
-    def __init__(self, options: parts.SeqganOptions | None = None) -> None:
+    def __init__(self, options: SeqganOptions | None = None) -> None:
         super().__init__(options)
         self.rollout = RolloutPolicy(self.options.rollout_rate)
 

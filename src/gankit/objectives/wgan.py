@@ -2,19 +2,15 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from functools import partial
-from typing import Literal
 
 import torch
 from torch import Tensor, nn
 
-from gankit.core.checks import require_positive
 from gankit.core.step import Schedule, TrainingPlan
 from gankit.objectives.base import ScoreObjective
-from gankit.objectives.defaults import rmsprop, same_for_both
 from gankit.objectives.game import game
-from gankit.objectives.registry import OBJECTIVES
+from gankit.objectives.options import WGANOptions
 
 WARMUP_ROUNDS, BURST_EVERY, BURST_STEPS = 25, 500, 100  # the reference code's constants
 
@@ -32,24 +28,8 @@ class WassersteinScores(ScoreObjective):
         return -d_fake
 
 
-@dataclass
-class WGANOptions:
-    clip: float = 0.01  # c in Algorithm 1
-    # algorithm: n_critic critic steps per generator step (Algorithm 1). reference: the authors'
-    # released code (main.py), 100 for the first 25 generator steps and every 500th, n_critic else.
-    critic_schedule: Literal["algorithm", "reference"] = "algorithm"
-
-    def __post_init__(self) -> None:
-        require_positive(self.clip, "objective_options.clip")
-
-
-@OBJECTIVES.register(
-    "wgan", "Wasserstein GAN, critic weights clipped to [-c, c] (Arjovsky et al. 2017, Algorithm 1)"
-)
 class WGAN(WassersteinScores):
     Options = WGANOptions
-    # Algorithm 1's defaults: RMSProp, alpha = 0.00005, n_critic = 5.
-    training_defaults = same_for_both(5, rmsprop(5e-5))
 
     def schedule(self, plan: TrainingPlan) -> Schedule:
         times = plan.n_critic

@@ -1,16 +1,21 @@
-"""Critic penalties by name: `build_penalty("gp", {"one_sided": True})`."""
+"""Critic penalties by name: `build_penalty("gp", {"one_sided": True})`.
+
+Importing this package does not import torch: names, summaries and options come from
+registry.py, and a penalty's module is imported when it is built.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from gankit.core.validate import build_dataclass
-from gankit.penalties import dragan, gp, r1  # noqa: F401  (importing registers them)
-from gankit.penalties.base import Penalty
 from gankit.penalties.registry import PENALTIES
 
-__all__ = ["PENALTIES", "Penalty", "build_penalty", "penalty_class"]
+if TYPE_CHECKING:
+    from gankit.penalties.base import Penalty
+
+__all__ = ["PENALTIES", "Penalty", "build_penalty", "penalty_class", "penalty_options"]
 
 
 def penalty_class(name: str) -> type[Penalty]:
@@ -18,7 +23,20 @@ def penalty_class(name: str) -> type[Penalty]:
     return PENALTIES.get(name)
 
 
+def penalty_options(name: str) -> type:
+    """The options dataclass of penalty `name`."""
+    return PENALTIES.entry(name).options
+
+
 def build_penalty(name: str, options: Mapping[str, Any] | None = None) -> Penalty:
     """Validate `options` against the penalty's Options dataclass and build it."""
-    cls = penalty_class(name)
-    return cls(build_dataclass(cls.Options, options, where="penalties[].options"))
+    typed = build_dataclass(penalty_options(name), options, where="penalties[].options")
+    return penalty_class(name)(typed)
+
+
+def __getattr__(name: str) -> Any:
+    if name == "Penalty":
+        from gankit.penalties.base import Penalty
+
+        return Penalty
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -3,32 +3,15 @@ Stability of GANs")."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 import torch
 from torch import Tensor
 
-from gankit.core.checks import require_non_negative
 from gankit.core.step import StepBatch
 from gankit.nets.gradients import gradient_norms, interpolate, norm_penalty, uniform
 from gankit.penalties.base import Penalty
-from gankit.penalties.registry import PENALTIES
+from gankit.penalties.options import DRAGANOptions
 
 
-@dataclass
-class DRAGANOptions:
-    c: float = 0.5  # perturbation size, in units of the real batch's standard deviation
-    k: float = 1.0  # target gradient norm
-
-    def __post_init__(self) -> None:
-        require_non_negative(self.c, "penalty dragan: options.c")
-        require_non_negative(self.k, "penalty dragan: options.k")
-
-
-@PENALTIES.register(
-    "dragan",
-    "(||grad D(x^)|| - k)^2 on noisy points near real data, weight 10 (Kodali et al. 2017)",
-)
 class DRAGAN(Penalty):
     """Follows the authors' reference code rather than the paper's text.
 

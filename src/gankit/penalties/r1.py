@@ -8,12 +8,8 @@ from torch import Tensor
 from gankit.core.step import StepBatch
 from gankit.nets.gradients import critic_input_gradient
 from gankit.penalties.base import Penalty
-from gankit.penalties.registry import PENALTIES
 
 
-@PENALTIES.register(
-    "r1", "1/2 E||grad D(x)||^2 on real data; the weight is gamma (Mescheder et al. 2018, eq. 9)"
-)
 class R1(Penalty):
     # Eq. 9 is (gamma / 2) E_pD[||grad D(x)||^2]; gamma is data-dependent (the paper uses 10 on
     # most image sets), so the engine's weight plays gamma and this returns the half-norm term.

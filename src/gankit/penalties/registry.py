@@ -1,3 +1,19 @@
+"""The penalty registry: each penalty's name, summary and options; its module is imported when
+the penalty is built."""
+
 from gankit.core.registry import Registry
+from gankit.penalties.options import DRAGANOptions, GradientPenaltyOptions
 
 PENALTIES: Registry = Registry("penalty")
+
+PENALTIES.declare(
+    "dragan",
+    "(||grad D(x^)|| - k)^2 on noisy points near real data, weight 10 (Kodali et al. 2017)",
+    "gankit.penalties.dragan:DRAGAN", DRAGANOptions)
+PENALTIES.declare(
+    "gp",
+    "(||grad D(x^)|| - 1)^2 on real/fake interpolates, weight 10 (Gulrajani et al. 2017, eq. 3)",
+    "gankit.penalties.gp:GradientPenalty", GradientPenaltyOptions)
+PENALTIES.declare(
+    "r1", "1/2 E||grad D(x)||^2 on real data; the weight is gamma (Mescheder et al. 2018, eq. 9)",
+    "gankit.penalties.r1:R1")

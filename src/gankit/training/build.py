@@ -62,7 +62,7 @@ def build_components(config: Config) -> Components:
     set_matmul_precision(device, config.precision, config.tf32)
     data = load_dataset(config.data, config.data_options)
     objective = make_objective(config)
-    check_data_kind(config.objective, objective, config.data, data.kind)
+    check_data_kind(config.objective, config.data, data.kind)
     # Options the data decides (a vocabulary size) land in the config the run directory keeps.
     config.net_options = NETS.get(config.net).options_from_data(config.net_options, data)
     schedule = objective.schedule(training_plan(config, data, device))

@@ -16,8 +16,8 @@ from gankit.core.errors import GankitError
 from gankit.metrics.cache import file_sha256
 from gankit.metrics.extractors.base import Extractor
 from gankit.metrics.extractors.inception_net import CLASSES, INPUT_SIZE, FIDInceptionV3
+from gankit.metrics.extractors.registry import ENV_VAR
 
-ENV_VAR = "GANKIT_INCEPTION_WEIGHTS"
 FILE_NAME = "pt_inception-2015-12-05-6726825d.pth"
 EXPECTED_SHA256_PREFIX = "6726825d"
 SHORT_SHA = 12

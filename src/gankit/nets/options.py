@@ -1,0 +1,115 @@
+"""The net families' options: plain dataclasses, importable without torch so that the config is
+checked before anything heavy loads."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+from gankit.core.errors import GankitError
+from gankit.nets.checks import (
+    check_filters,
+    forbid_batch_norm_with_spectral_norm,
+    require_non_negative,
+    require_positive,
+)
+from gankit.nets.spec import Conditioning
+
+Norm = Literal["none", "batch", "layer"]
+
+
+@dataclass
+class MlpOptions:
+    """`*_layers` counts hidden layers; leaky_relu has slope 0.2 in both nets."""
+
+    g_hidden: int = 256
+    g_layers: int = 3
+    d_hidden: int = 256
+    d_layers: int = 3
+    activation: Literal["relu", "leaky_relu", "elu"] = "relu"
+    g_norm: Norm = "none"
+    d_norm: Norm = "none"
+    spectral_norm: bool = False  # critic only
+    code_dim: int = 64  # bottleneck of autoencoder critics
+    # Conditional runs: how the critic takes labels (projection, acgan or concat; nets.critic).
+    conditioning: Conditioning = "projection"
+
+    def __post_init__(self) -> None:
+        require_positive("code_dim", self.code_dim)
+        require_positive("g_hidden", self.g_hidden)
+        require_positive("d_hidden", self.d_hidden)
+        require_non_negative("g_layers", self.g_layers)
+        require_non_negative("d_layers", self.d_layers)
+        forbid_batch_norm_with_spectral_norm(self.d_norm, self.spectral_norm)
+
+
+@dataclass
+class DcganOptions:
+    """`width` is the channel count next to the image; it doubles at each halving of the size."""
+
+    width: int = 64
+    g_norm: Literal["batch", "none", "layer"] = "batch"
+    d_norm: Literal["batch", "none", "layer", "instance"] = "batch"
+    spectral_norm: bool = False  # critic only; needs d_norm other than "batch"
+    code_dim: int = 64  # bottleneck of autoencoder critics
+    # Conditional runs: how the critic takes labels (projection, acgan or concat; nets.critic).
+    conditioning: Conditioning = "projection"
+
+    def __post_init__(self) -> None:
+        require_positive("width", self.width)
+        require_positive("code_dim", self.code_dim)
+        forbid_batch_norm_with_spectral_norm(self.d_norm, self.spectral_norm)
+
+
+@dataclass
+class InfoganOptions:
+    d_norm: Literal["batch", "none", "layer"] = "batch"
+    g_norm: Literal["batch", "none"] = "batch"
+    spectral_norm: bool = False  # critic only; needs d_norm other than "batch"
+    code_dim: int = 64  # bottleneck of autoencoder critics
+    # Conditional runs: how the critic takes labels (projection, acgan or concat; nets.critic).
+    conditioning: Conditioning = "projection"
+
+    def __post_init__(self) -> None:
+        require_positive("code_dim", self.code_dim)
+        forbid_batch_norm_with_spectral_norm(self.d_norm, self.spectral_norm)
+
+
+@dataclass
+class BeganOptions:
+    filters: int = 64  # n
+    repeat: int = 2  # convolutions per scale ("typically 2")
+    code_dim: int = 64  # N_h, the autoencoder's embedding
+    spectral_norm: bool = False  # critic only
+    # Conditional runs: how the critic takes labels (projection, acgan or concat; nets.critic).
+    conditioning: Conditioning = "projection"
+
+    def __post_init__(self) -> None:
+        require_positive("filters", self.filters)
+        require_positive("repeat", self.repeat)
+        require_positive("code_dim", self.code_dim)
+
+
+@dataclass
+class SeqganOptions:
+    """Defaults are the paper's (generator: emb 32, hidden 32; discriminator: emb 64, Table 5)."""
+
+    vocab: int | None = None  # None: the data's vocabulary size
+    g_embed: int = 32
+    g_hidden: int = 32
+    temperature: float = 1.0  # the generator samples from softmax(logits / temperature)
+    d_embed: int = 64
+    filter_sizes: list[int] | None = None  # None: Table 5's (windows longer than L are dropped)
+    filter_counts: list[int] | None = None
+    dropout: float = 0.25  # the code's keep_prob 0.75
+
+    def __post_init__(self) -> None:
+        for key in ("g_embed", "g_hidden", "d_embed"):
+            require_positive(key, getattr(self, key))
+        if self.vocab is not None and self.vocab < 2:
+            raise GankitError(f"net_options.vocab must be at least 2, got {self.vocab}")
+        if not self.temperature > 0:
+            raise GankitError(f"net_options.temperature must be > 0, got {self.temperature}")
+        if not 0 <= self.dropout < 1:
+            raise GankitError(f"net_options.dropout must be in [0, 1), got {self.dropout}")
+        check_filters(self.filter_sizes, self.filter_counts)

@@ -11,7 +11,6 @@ from gankit.config.schema import Config
 from gankit.core.errors import GankitError
 from gankit.core.io import make_folder, write_text_atomic
 from gankit.core.paths import exists, is_dir, is_file
-from gankit.training.checkpoint_store import CheckpointStore
 
 CHECKPOINTS = ("last", "best")
 
@@ -48,6 +47,9 @@ class RunDir:
         if which not in CHECKPOINTS:
             raise GankitError(f"checkpoint must be one of {', '.join(CHECKPOINTS)}, got {which!r}")
         if which == "last":
+            # Imported here: the CLI's parsers read CHECKPOINTS from this module without torch.
+            from gankit.training.checkpoint_store import CheckpointStore
+
             return CheckpointStore(self.checkpoints).newest()
         path = self.best_checkpoint
         if not is_file(path):

@@ -30,11 +30,17 @@ class DivergenceGuard:
         self.flags: dict[str, Tensor] = {}  # deferred checks: what -> "was non-finite"
 
     def terms(self, update: str, terms: Terms) -> None:
-        for name, value in terms.losses.items():
-            self.check(f"the loss term {update}/{name}", value.detach())
+        """The loss terms: their sum is non-finite if any of them is, so one check runs per
+        update; the term to blame is looked for only then."""
+        try:
+            self.check(f"the loss of {update}", terms.total().detach())
+        except Diverged:
+            first = next(name for name, value in terms.losses.items()
+                         if not torch.isfinite(value).all())
+            raise Diverged(f"the loss term {update}/{first}") from None
 
-    def gradients(self, update: str, net: nn.Module) -> None:
-        grads = [p.grad for p in net.parameters() if p.grad is not None]
+    def gradients(self, update: str, parameters: list[nn.Parameter]) -> None:
+        grads = [p.grad for p in parameters if p.grad is not None]
         if grads:
             self.check(f"the gradients of {update}", torch.nn.utils.get_total_norm(grads))
 

@@ -48,6 +48,8 @@ class Trainer(Checkpointing):
         self.logger: RunLogger | None = None
         self.last_logged: dict[str, float] = {}  # the latest averages written to metrics.jsonl
         self.guard = DivergenceGuard(parts.device)
+        self.params = {"critic": list(parts.critic.parameters()),
+                       "generator": list(parts.generator.parameters())}
         folder = run.checkpoints if run is not None else Path(".")
         self.store = CheckpointStore(folder, self.config.log.keep_checkpoints)
         self.lr_scale, self.rollbacks = 1.0, 0  # after divergence rollbacks (on_nan=rollback)
@@ -102,7 +104,7 @@ class Trainer(Checkpointing):
             optimizer = self.parts.optimizers[entry.optimizer_name()]
             optimizer.zero_grad(set_to_none=True)
             terms.total().backward()
-            self.guard.gradients(entry.name, self.net(entry))
+            self.guard.gradients(entry.name, self.params[entry.trains])
             optimizer.step()
             if entry.project is not None:
                 entry.project(self.net(entry))
@@ -135,12 +137,16 @@ class Trainer(Checkpointing):
     @contextlib.contextmanager
     def frozen(self, entry: Update) -> Iterator[None]:
         """The critic takes no gradient while the generator trains."""
-        freeze = entry.trains == "generator"
-        self.parts.critic.requires_grad_(not freeze)
+        if entry.trains != "generator":
+            yield
+            return
+        for parameter in self.params["critic"]:
+            parameter.requires_grad = False
         try:
             yield
         finally:
-            self.parts.critic.requires_grad_(True)
+            for parameter in self.params["critic"]:
+                parameter.requires_grad = True
 
     def set_learning_rates(self) -> None:
         factor = lr_factor(self.config.lr_schedule, self.step, self.config.steps) * self.lr_scale

@@ -29,7 +29,6 @@ from torch.utils.flop_counter import FlopCounterMode
 
 import gankit
 from gankit.core.precision import autocast, native_bf16
-from gankit.training.build import build_components
 from gankit.training.engine import Trainer
 
 NETS = {  # label -> config overrides
@@ -206,8 +205,8 @@ def table(rows: list[dict]) -> str:
              f"{rows[0]['threads']} thread(s); matrix peak: "
              + ", ".join(f"{r['precision']} {r['peak_tflops']:.3g} TFLOP/s"
                          for r in {r['precision']: r for r in rows}.values()),
-             "| net | objective | batch | precision | gankit steps/s | samples/s | TFLOP/s | "
-             "plain steps/s | gankit/plain |",
+             ("| net | objective | batch | precision | gankit steps/s | samples/s | TFLOP/s | "
+              "plain steps/s | gankit/plain |"),
              "|---|---|---|---|---|---|---|---|---|"]
     for r in rows:
         lines.append(f"| {r['net']} | {r['objective']} | {r['batch']} | {r['precision']} | "

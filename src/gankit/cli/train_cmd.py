@@ -24,14 +24,23 @@ def run(args: argparse.Namespace) -> int:
     from gankit.training.runs import resume_run, start_run
 
     trainer = resume_run(args.resume, overrides) if args.resume else start_run(config)
-    print(f"gankit: run directory {trainer.run_dir.root} ({trainer.parts.precision_note})",
-          file=sys.stderr)
+    say = print if trainer.is_main else (lambda *a, **k: None)  # torchrun: rank 0 speaks
+    say(f"gankit: run directory {trainer.run_dir.root} ({trainer.parts.precision_note})",
+        file=sys.stderr)
+    procs = trainer.parts.processes
+    if procs.world > 1:
+        say(f"gankit: data parallel over {procs.world} processes: global batch "
+            f"{trainer.config.batch_size} ({trainer.config.batch_size // procs.world} per "
+            f"process), learning rates as configured (g {trainer.config.g_opt.lr:g}, "
+            f"d {trainer.config.d_opt.lr:g})", file=sys.stderr)
     if args.resume:
-        print(f"gankit: continuing from step {trainer.step} of {trainer.config.steps}",
-              file=sys.stderr)
+        say(f"gankit: continuing from step {trainer.step} of {trainer.config.steps}",
+            file=sys.stderr)
     started_at, started = trainer.step, time.perf_counter()
     trainer.fit()
     seconds = time.perf_counter() - started
+    if not trainer.is_main:
+        return 130 if trainer.stopped_early else 0
     if trainer.stopped_early:
         print(f"gankit: stopped at step {trainer.step}; checkpoint saved. Continue with "
               f"`gankit train --resume {trainer.run_dir.root}`", file=sys.stderr)

@@ -106,6 +106,7 @@ class Config:
     ema: float = 0.0  # decay of the generator's exponential moving average; 0 turns it off
     seed: int = 0
     device: str = "auto"  # auto | cpu | cuda | cuda:N
+    sync_batchnorm: bool = False  # torchrun on GPUs: batch statistics over every process
     # auto: bf16 autocast where the device computes bf16 natively, fp32 elsewhere; the run's
     # config.yaml records what it chose.
     precision: Precision = "auto"

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from typing import Any
 
 import torch
@@ -21,6 +21,13 @@ from gankit.nets.sampling import balanced_labels, latent_batch
 from gankit.objectives import build_objective, check_data_kind
 from gankit.objectives.base import Objective
 from gankit.penalties import build_penalty
+from gankit.training.distributed import (
+    Processes,
+    convert_batchnorm,
+    local_device,
+    start,
+    wrap,
+)
 from gankit.training.ema import GeneratorEMA
 from gankit.training.instance_noise import InstanceNoise
 from gankit.training.optim import make_optimizer
@@ -40,6 +47,9 @@ class Components:
     noise: InstanceNoise
     precision_note: str = ""  # what precision the run uses, and why
     class_frequencies: torch.Tensor | None = None  # conditional runs: fakes' labels drawn so
+    processes: Processes = field(default_factory=Processes)  # torchrun's processes (or one)
+    trained: dict[str, nn.Module] = field(default_factory=dict)  # the nets updates train
+    # through: DistributedDataParallel wrappers under torchrun, else the nets themselves
 
 
 def build_model(config: Config, data_shape: tuple[int, ...], device: torch.device,
@@ -56,7 +66,8 @@ def build_model(config: Config, data_shape: tuple[int, ...], device: torch.devic
 
 
 def build_components(config: Config) -> Components:
-    device = pick_device(config.device)
+    device = local_device(pick_device(config.device))
+    processes = start(device, config.batch_size)
     precision = choose_precision(config.precision, device)
     config.precision = precision.precision  # the run's config.yaml records what auto chose
     set_matmul_precision(device, config.precision, config.tf32)
@@ -69,6 +80,8 @@ def build_components(config: Config) -> Components:
     frequencies = class_frequencies(config, data)
     classes = 0 if frequencies is None else len(frequencies)
     generator, critic = build_model(config, data.shape, device, objective, classes)
+    generator = convert_batchnorm(generator, device, config.sync_batchnorm)
+    critic = convert_batchnorm(critic, device, config.sync_batchnorm)
     return Components(
         config=config, device=device, data=data, generator=generator, critic=critic,
         objective=objective, schedule=schedule,
@@ -77,6 +90,8 @@ def build_components(config: Config) -> Components:
         noise=InstanceNoise(config.instance_noise.std, config.instance_noise.anneal_steps or 1),
         precision_note=precision.reason,
         class_frequencies=None if frequencies is None else frequencies.to(device),
+        processes=processes,
+        trained={"generator": wrap(generator, device), "critic": wrap(critic, device)},
     )
 
 

@@ -110,10 +110,11 @@ class CheckpointStore:
             raise GankitError(f"no checkpoint at {self.folder}")
         return found[0]
 
-    def load(self, use: Callable[[dict[str, Any], Path], None]) -> Path:
+    def load(self, use: Callable[[dict[str, Any], Path], None], tidy: bool = True) -> Path:
         """Read the newest checkpoint that verifies and hand it to `use` (which may raise
         DamagedCheckpoint to refuse it too); each damaged one skipped is a warning, any other
-        GankitError stops. Returns the path used."""
+        GankitError stops. Returns the path used; `tidy` then removes files the index does not
+        name (only the process that writes the run may)."""
         problems: list[DamagedCheckpoint] = []
         for path in self.candidates():
             try:
@@ -124,7 +125,8 @@ class CheckpointStore:
             if problems:
                 warnings.warn(f"skipped {len(problems)} damaged checkpoint(s) ({problems[0]}); "
                               f"continuing from {path.name}", GankitWarning, stacklevel=2)
-            self.remove_unlisted(self.entries())
+            if tidy:
+                self.remove_unlisted(self.entries())
             return path
         if len(problems) == 1:
             raise problems[0]

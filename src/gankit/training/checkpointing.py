@@ -9,6 +9,7 @@ from typing import Any
 
 from gankit.core.errors import GankitError, GankitWarning
 from gankit.training.checkpoint import DamagedCheckpoint, check_fingerprint
+from gankit.training.distributed import barrier
 from gankit.training.divergence import Diverged, finite_weights
 from gankit.training.logger import trim_metrics
 from gankit.training.trainer_state import load_trainer_state, trainer_state
@@ -42,10 +43,11 @@ class Checkpointing:
                           GankitWarning, stacklevel=2)
             path = None
         else:
-            path = self.store.load(self.restore)
-        trim_metrics(self.run_dir.metrics, self.steps_done())
-        for stale in self.run_dir.root.glob(".*.tmp"):
-            stale.unlink(missing_ok=True)
+            path = self.store.load(self.restore, tidy=self.is_main)
+        if self.is_main:
+            trim_metrics(self.run_dir.metrics, self.steps_done())
+            for stale in self.run_dir.root.glob(".*.tmp"):
+                stale.unlink(missing_ok=True)
         return path
 
     def restore(self, state: dict[str, Any], path: Path) -> None:
@@ -66,7 +68,8 @@ class Checkpointing:
         if config.on_nan == "stop" or self.rollbacks >= config.max_rollbacks or not last:
             raise GankitError(f"{what} (lower the learning rates, or set on_nan=rollback)")
         rollbacks, scale = self.rollbacks + 1, self.lr_scale * config.rollback_lr_factor
-        path = self.store.load(self.restore)
+        barrier()  # under torchrun, every rank reads the same newest checkpoint
+        path = self.store.load(self.restore, tidy=self.is_main)
         for name, optimizer in self.parts.optimizers.items():
             if name not in ("d", "g"):  # the game's two follow lr_scale at each round
                 for group in optimizer.param_groups:

@@ -9,13 +9,18 @@ from torch import Tensor
 
 from gankit.core.step import RealData
 from gankit.data.base import DataSource
+from gankit.training.distributed import Processes
 
 
 class Draws:
+    """Under torchrun each process draws the global batch and keeps its shard of it."""
+
     def __init__(self, data: DataSource, batch_size: int, z_dim: int, device: torch.device,
-                 seed: int, class_frequencies: Tensor | None = None) -> None:
+                 seed: int, class_frequencies: Tensor | None = None,
+                 processes: Processes | None = None) -> None:
         self.data, self.batch_size, self.z_dim, self.device = data, batch_size, z_dim, device
         self.class_frequencies = class_frequencies
+        self.shard = (processes or Processes()).shard
         self.data_rng = torch.Generator().manual_seed(seed)
         self.rng = torch.Generator(device=device).manual_seed(seed + 1)
         self.last: tuple[Tensor, Tensor | None] | None = None  # what real="last" reuses
@@ -26,18 +31,20 @@ class Draws:
             return torch.empty((0, *self.data.shape), device=self.device), None
         if which == "fresh" or self.last is None:
             if self.class_frequencies is None:
-                self.last = self.data.sample(self.batch_size, self.data_rng).to(self.device), None
+                real = self.data.sample(self.batch_size, self.data_rng)
+                self.last = self.shard(real).to(self.device), None
             else:
                 real, labels = self.data.sample_labelled(self.batch_size, self.data_rng)
-                self.last = real.to(self.device), labels.to(self.device)
+                self.last = self.shard(real).to(self.device), self.shard(labels).to(self.device)
         return self.last
 
     def latent(self) -> Tensor:
-        return torch.randn(self.batch_size, self.z_dim, generator=self.rng, device=self.device)
+        return self.shard(torch.randn(self.batch_size, self.z_dim, generator=self.rng,
+                                      device=self.device))
 
     def fake_labels(self) -> Tensor | None:
         """The classes fakes are drawn for, from the data's class frequencies (conditional)."""
         if self.class_frequencies is None:
             return None
-        return torch.multinomial(self.class_frequencies, self.batch_size, replacement=True,
-                                 generator=self.rng)
+        return self.shard(torch.multinomial(self.class_frequencies, self.batch_size,
+                                            replacement=True, generator=self.rng))

@@ -18,27 +18,28 @@ from torch import Tensor, nn
 
 from gankit.core.precision import autocast
 from gankit.core.step import BeforeGame, Every, PerRound, StepBatch, Terms, Update
+from gankit.training.between_steps import BetweenSteps
 from gankit.training.build import Components, fingerprint
 from gankit.training.checkpoint_store import CheckpointStore
 from gankit.training.checkpointing import Checkpointing
+from gankit.training.distributed import finish
 from gankit.training.divergence import Diverged, DivergenceGuard
 from gankit.training.draws import Draws
 from gankit.training.interrupt import StopRequest
 from gankit.training.logger import RunLogger
 from gankit.training.periodic_eval import PeriodicEval
-from gankit.training.previews import write_preview
 from gankit.training.run_dir import RunDir
 from gankit.training.schedule import apply_lr, lr_factor
 
 
-class Trainer(Checkpointing):
+class Trainer(Checkpointing, BetweenSteps):
     def __init__(self, parts: Components, run: RunDir, is_main: bool = True) -> None:
         self.parts, self.config, self.run_dir = parts, parts.config, run
         self.is_main = is_main  # only the main process writes files (torchrun-ready)
         self.step = 0  # rounds of the game done
         self.runs = {entry.name: 0 for entry in parts.schedule}  # times each update has run
         self.draws = Draws(parts.data, self.config.batch_size, self.config.z_dim, parts.device,
-                           self.config.seed, parts.class_frequencies)
+                           self.config.seed, parts.class_frequencies, parts.processes)
         self.data_rng, self.rng = self.draws.data_rng, self.draws.rng
         self.classes = 0 if parts.class_frequencies is None else len(parts.class_frequencies)
         self.fingerprint = fingerprint(self.config, parts.data.shape, self.classes)
@@ -119,16 +120,28 @@ class Trainer(Checkpointing):
         draws, empty = entry.real != "none" or entry.fake, real[:0]
         z = self.draws.latent() if draws else empty
         labels_fake = self.draws.fake_labels() if draws else None
-        fake = self.generate(z, labels_fake, entry.trains == "generator") if entry.fake else empty
+        critic, generator = self.nets_for(entry)
+        fake = self.generate(generator, z, labels_fake, entry.trains == "generator") \
+            if entry.fake else empty
         if draws:
             real, fake = p.noise(real, self.step, self.rng), p.noise(fake, self.step, self.rng)
-        return StepBatch(critic=p.critic, real=real, fake=fake, z=z, step=self.step, rng=self.rng,
-                         generator=p.generator, labels_real=labels_real,
+        return StepBatch(critic=critic, real=real, fake=fake, z=z, step=self.step, rng=self.rng,
+                         generator=generator, labels_real=labels_real,
                          labels_fake=labels_fake, done=done)
 
-    def generate(self, z: Tensor, labels: Tensor | None, with_grad: bool) -> Tensor:
+    def nets_for(self, entry: Update) -> tuple[nn.Module, nn.Module]:
+        """The critic and generator an update calls: the one it trains through its data-parallel
+        wrapper (if any), the other as it is."""
+        p = self.parts
+        critic = p.trained.get("critic", p.critic) if entry.trains == "critic" else p.critic
+        generator = p.trained.get("generator", p.generator) if entry.trains == "generator" \
+            else p.generator
+        return critic, generator
+
+    def generate(self, generator: nn.Module, z: Tensor, labels: Tensor | None,
+                 with_grad: bool) -> Tensor:
         with torch.set_grad_enabled(with_grad), self.autocast():
-            fake = self.parts.generator(z, labels)
+            fake = generator(z, labels)
         return fake if with_grad else fake.detach()
 
     def net(self, entry: Update) -> nn.Module:
@@ -187,51 +200,4 @@ class Trainer(Checkpointing):
         finally:
             self.logger.close()
             self.logger = None
-
-    def periodic(self, clock: tuple[float, int]) -> tuple[float, int]:
-        log = self.config.log
-        if self.step % log.every == 0:
-            clock = self.flush(clock, self.step, self.noise_level())
-        if self.step % log.sample_every == 0:
-            self.preview()
-        if self.step % log.checkpoint_every == 0:
-            self.save()
-        if self.evaluator.due(self.step):
-            self.evaluator(self.step, self.sampling_generator(), self.logger, self.state_dict)
-        return clock
-
-    def periodic_phase(self, clock: tuple[float, int], entry: Update) -> tuple[float, int]:
-        """Scalars every log.every steps of a before-game update and at its end; likewise
-        checkpoints, and evaluations of the generator every `eval_every` steps."""
-        done, log, last = self.runs[entry.name], self.config.log, entry.when.steps
-        if done % log.every == 0 or done == last:
-            clock = self.flush(clock, done, {}, rate_key=f"{entry.name}/steps_per_s")
-        if done % log.checkpoint_every == 0 or done == last:
-            self.save()
-        due = entry.eval_every > 0 and (done % entry.eval_every == 0 or done == last)
-        if due and entry.trains == "generator":
-            self.evaluator.during_phase(entry.name, done, self.sampling_generator(), self.logger)
-        return clock
-
-    def flush(self, clock: tuple[float, int], step: int, extra: dict[str, float],
-              rate_key: str = "steps_per_s") -> tuple[float, int]:
-        self.guard.raise_pending()
-        now, done = time.perf_counter(), self.steps_done()
-        rate = (done - clock[1]) / max(now - clock[0], 1e-9)
-        self.last_logged = self.logger.flush_scalars(step, extra | {rate_key: rate})
-        return now, done
-
-    def noise_level(self) -> dict[str, float]:
-        if self.config.instance_noise.std <= 0:
-            return {}
-        return {"instance_noise_std": self.parts.noise.std_at(self.step)}
-
-    # ---- samples and checkpoints -----------------------------------------------------------
-
-    def sampling_generator(self) -> nn.Module:
-        return self.parts.ema.model if self.parts.ema is not None else self.parts.generator
-
-    def preview(self) -> None:
-        if self.is_main:
-            write_preview(self.parts.data, self.sampling_generator(), self.config, self.step,
-                          self.run_dir.samples, self.logger, self.classes)
+            finish()  # leaves torchrun's process group (nothing to do for one process)

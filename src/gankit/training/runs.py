@@ -2,28 +2,34 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 from gankit.config.load import load_run_config
 from gankit.config.schema import Config
+from gankit.core.errors import GankitError
 from gankit.training.build import build_components
+from gankit.training.distributed import share
 from gankit.training.engine import Trainer
 from gankit.training.periodic_eval import check_eval
-from gankit.training.run_dir import create_run_dir, open_run_dir, write_run_config
-
-
-def is_main_process() -> bool:
-    """Rank 0 under torchrun (RANK unset means a single process)."""
-    return int(os.environ.get("RANK", "0")) == 0
+from gankit.training.run_dir import RunDir, create_run_dir, open_run_dir, write_run_config
 
 
 def start_run(config: Config) -> Trainer:
-    """Build everything first (so bad data or options fail before any file is written)."""
+    """Build everything first (so bad data or options fail before any file is written). Under
+    torchrun rank 0 creates the run folder and every rank learns where it is."""
     parts = build_components(config)
     check_eval(config, parts.data)
-    run = create_run_dir(config) if is_main_process() else None
-    return Trainer(parts, run, is_main=is_main_process())
+    main = parts.processes.main
+    outcome: object = None
+    if main:
+        try:
+            outcome = str(create_run_dir(config).root)
+        except GankitError as error:
+            outcome = error
+    outcome = share(outcome)
+    if isinstance(outcome, GankitError):
+        raise outcome
+    return Trainer(parts, RunDir(Path(str(outcome))), is_main=main)
 
 
 def resume_run(run_dir: Path | str, overrides: list[str] | None = None) -> Trainer:
@@ -31,9 +37,9 @@ def resume_run(run_dir: Path | str, overrides: list[str] | None = None) -> Train
     config = load_run_config(run.root, overrides or [])
     parts = build_components(config)
     check_eval(config, parts.data)
-    trainer = Trainer(parts, run, is_main=is_main_process())
+    trainer = Trainer(parts, run, is_main=parts.processes.main)
     trainer.resume()
-    if overrides and is_main_process():
+    if overrides and parts.processes.main:
         # Before any step: a run killed after this point still resumes to the new length.
         write_run_config(run, config)
     return trainer

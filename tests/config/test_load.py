@@ -88,3 +88,20 @@ def test_extends_must_name_a_preset_or_file(tmp_path, extends, message):
     with pytest.raises(GankitError) as info:
         load_config(str(path), [])
     assert message in str(info.value) and "\n" not in str(info.value)
+
+
+@pytest.mark.parametrize("overrides, culprit", [
+    (["objective=wgan-gp", "net=dcgan", "data=fashion-mnist"], "objective 'wgan-gp'"),
+    (["net=infogan", "data=fashion-mnist", "penalties=[{name: r1}]"], "penalty 'r1'"),
+    (["net=mlp", "net_options.d_norm=batch", "penalties=[{name: dragan}]"], "penalty 'dragan'"),
+])
+def test_gradient_penalties_refuse_batch_norm_critics(overrides, culprit):
+    with pytest.raises(GankitError, match="net_options.d_norm=layer") as error:
+        load_config(None, overrides)
+    assert str(error.value).startswith(culprit) and "\n" not in str(error.value)
+
+
+def test_gradient_penalties_take_layer_norm_critics():
+    config = load_config(None, ["objective=wgan-gp", "net=dcgan", "data=fashion-mnist",
+                                "net_options.d_norm=layer"])
+    assert config.net_options["d_norm"] == "layer"

@@ -25,6 +25,7 @@ from gankit.metrics.extractors import EXTRACTORS
 from gankit.nets import net_options
 from gankit.objectives import OBJECTIVES, objective_facts
 from gankit.penalties import penalty_options
+from gankit.penalties.registry import GRADIENT_PENALTIES
 
 # On --resume, only these may change: they do not alter what the run computes step by step.
 RESUMABLE_KEYS = ("steps", "log", "device", "eval", "on_nan", "max_rollbacks",
@@ -61,6 +62,7 @@ def resolve(config: Config) -> Config:
     _check_conditional(config)
     config.data_options = _options(dataset_options(config.data), config.data_options, "data_options")
     config.net_options = _options(net_options(config.net), config.net_options, "net_options")
+    _check_gradient_penalties(config)
     options_cls = OBJECTIVES.entry(config.objective).options
     config.objective_options = _options(options_cls, config.objective_options, "objective_options")
     for i, penalty in enumerate(config.penalties):
@@ -136,6 +138,19 @@ def _check_encoder(config: Config) -> None:
     if config.z_dim < 3:
         # A Pearson correlation over two entries is always +1 or -1.
         raise GankitError(f"encoder.enabled=true needs z_dim of at least 3, got {config.z_dim}")
+
+
+def _check_gradient_penalties(config: Config) -> None:
+    """A penalty on the critic's input gradient per sample needs a critic whose output for a
+    sample does not depend on the rest of its batch: no batch norm (Gulrajani et al. 2017,
+    section 4: "we use layer normalization" instead)."""
+    penalised = [f"penalty {p.name!r}" for p in config.penalties if p.name in GRADIENT_PENALTIES]
+    if objective_facts(config.objective).penalises_gradients:
+        penalised.insert(0, f"objective {config.objective!r}")
+    if penalised and config.net_options.get("d_norm") == "batch":
+        raise GankitError(f"{penalised[0]} penalises the critic's gradient per sample, but "
+                          f"net_options.d_norm='batch' mixes the samples of a batch; set "
+                          f"net_options.d_norm=layer (the WGAN-GP paper's choice) or none")
 
 
 def _check_conditional(config: Config) -> None:

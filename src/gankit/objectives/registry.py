@@ -31,6 +31,7 @@ class ObjectiveFacts:
     scores: bool = True  # the critic gives one score per sample (O-GAN can make it an encoder)
     data_kinds: tuple[str, ...] = ("points", "images")  # what it can train on
     unconditional_only: str = ""  # why conditional=true is refused; "" when it is not
+    penalises_gradients: bool = False  # carries a penalty on the critic's input gradients
 
 
 def declare(name: str, summary: str, target: str, options: type = NoOptions,
@@ -58,7 +59,8 @@ declare("wgan",
 declare("wgan-gp",
         "WGAN with gradient penalty on real/fake interpolates (Gulrajani et al. 2017, Algorithm 1)",
         "wgan_gp:WGANGP", o.WGANGPOptions,
-        training_defaults=same_for_both(5, adam(1e-4, (0.0, 0.9))))
+        training_defaults=same_for_both(5, adam(1e-4, (0.0, 0.9))),
+        penalises_gradients=True)
 # The SN-GAN authors' hinge setting (Miyato et al. 2018, ResNet experiments; the official
 # configs/sn_cifar10_unconditional.yml): Adam lr 0.0002, betas (0, 0.9), n_dis 5.
 declare("hinge",

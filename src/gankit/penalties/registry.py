@@ -5,6 +5,9 @@ from gankit.core.registry import Registry
 from gankit.penalties.options import DRAGANOptions, GradientPenaltyOptions
 
 PENALTIES: Registry = Registry("penalty")
+# Every penalty here is on the critic's input gradients, per sample: a batch-norm critic, whose
+# output for one sample depends on the others in its batch, is refused with them (config.load).
+GRADIENT_PENALTIES = ("dragan", "gp", "r1")
 
 PENALTIES.declare(
     "dragan",
@@ -15,5 +18,6 @@ PENALTIES.declare(
     "(||grad D(x^)|| - 1)^2 on real/fake interpolates, weight 10 (Gulrajani et al. 2017, eq. 3)",
     "gankit.penalties.gp:GradientPenalty", GradientPenaltyOptions)
 PENALTIES.declare(
-    "r1", "1/2 E||grad D(x)||^2 on real data; the weight is gamma (Mescheder et al. 2018, eq. 9)",
+    "r1", "gamma/2 E||grad D(x)||^2 on real data, weight = gamma (Mescheder et al. 2018, eq. 9; "
+          "the authors' code's reg_param r applies r E||grad D||^2, i.e. weight 2r)",
     "gankit.penalties.r1:R1")

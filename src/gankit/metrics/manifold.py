@@ -12,6 +12,7 @@ Distances are computed in row chunks, so memory stays at CHUNK × N floats.
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass
+from itertools import pairwise
 
 import numpy as np
 import torch
@@ -85,3 +86,15 @@ def as_tensor(features: np.ndarray) -> torch.Tensor:
     if array.ndim != 2:
         raise ValueError(f"need an N×D feature array, got shape {array.shape}")
     return torch.from_numpy(array)
+
+
+def block_scales(real: np.ndarray, blocks: tuple[int, ...]) -> np.ndarray:
+    """Each block's mean norm over the real features: dividing by it gives every block the same
+    weight in the distances (the scales come from the real set alone, never the fakes)."""
+    edges = np.cumsum((0, *blocks))
+    norms = [np.linalg.norm(real[:, a:b], axis=1).mean() for a, b in pairwise(edges)]
+    return np.array([max(float(n), 1e-12) for n in norms])
+
+
+def scale_blocks(features: np.ndarray, blocks: tuple[int, ...], scales: np.ndarray) -> np.ndarray:
+    return features / np.repeat(scales, blocks).astype(features.dtype)

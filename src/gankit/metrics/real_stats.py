@@ -37,6 +37,8 @@ class RealStats:
     mu: np.ndarray  # float64 D
     sigma: np.ndarray  # float64 D×D
     labels: np.ndarray | None = None  # int64 n, when the dataset is labelled
+    manifold: np.ndarray | None = None  # the k-NN metrics' features (Extractor.extract)
+    blocks: tuple[int, ...] = ()  # their blocks' widths
 
     @property
     def n(self) -> int:
@@ -54,13 +56,15 @@ def real_statistics(dataset: str, extractor: Extractor, split: str = "test", n: 
     key = {"dataset": dataset, "split": split, "image_size": size,
            "extractor": extractor.identity, "requested": n}
     cached = read_stats(path, key)
-    if cached is not None and (cached.labels is not None or not need_labels):
+    if cached is not None and cached.manifold is not None and (
+            cached.labels is not None or not need_labels):
         return cached
     images, labels = real_images(dataset, split, n, image_size)
-    features = extractor.features(images)
-    mu, sigma = feature_statistics(features)
-    stats = RealStats(dataset, split, size, extractor.identity, n, features, mu, sigma,
-                      None if labels is None else labels.numpy().astype(np.int64))
+    extraction = extractor.extract(images)
+    mu, sigma = feature_statistics(extraction.features)
+    stats = RealStats(dataset, split, size, extractor.identity, n, extraction.features, mu, sigma,
+                      None if labels is None else labels.numpy().astype(np.int64),
+                      extraction.manifold, extraction.blocks)
     write_stats(path, stats)
     return stats
 
@@ -115,13 +119,18 @@ def read_stats(path: Path, key: dict[str, str | int]) -> RealStats | None:
             stored = {field: archive[field].item() for field in KEY_FIELDS}
             arrays = {name: archive[name] for name in ("features", "mu", "sigma")}
             labels = archive["labels"] if "labels" in archive.files else None
+            manifold = archive["manifold"] if "manifold" in archive.files else None
+            blocks = tuple(int(b) for b in archive["blocks"]) if "blocks" in archive.files else ()
     except (OSError, ValueError, KeyError, EOFError, zipfile.BadZipFile):
         return None
     if stored != key or not consistent(arrays):
         return None
     if labels is not None and labels.shape != (len(arrays["features"]),):
         labels = None
-    return RealStats(**stored, **arrays, labels=labels)
+    if manifold is None or len(manifold) != len(arrays["features"]) or sum(blocks) != (
+            manifold.shape[1] if manifold.ndim == 2 else -1):
+        manifold, blocks = None, ()
+    return RealStats(**stored, **arrays, labels=labels, manifold=manifold, blocks=blocks)
 
 
 def consistent(arrays: dict[str, np.ndarray]) -> bool:
@@ -135,6 +144,9 @@ def write_stats(path: Path, stats: RealStats) -> None:
     fields = {field: np.asarray(getattr(stats, field)) for field in KEY_FIELDS}
     if stats.labels is not None:
         fields["labels"] = stats.labels
+    if stats.manifold is not None:
+        fields["manifold"] = stats.manifold.astype(np.float32)
+        fields["blocks"] = np.asarray(stats.blocks, dtype=np.int64)
     with atomic_path(path) as tmp, tmp.open("wb") as handle:
         np.savez(handle, features=stats.features.astype(np.float32), mu=stats.mu,
                  sigma=stats.sigma, **fields)

@@ -15,7 +15,7 @@ from gankit.metrics.frechet import feature_statistics, frechet_distance
 from gankit.metrics.images import as_nchw_uint8
 from gankit.metrics.inception_score import SPLITS, inception_score
 from gankit.metrics.kid import kernel_inception_distance
-from gankit.metrics.manifold import DC_K, PR_K, manifold_metrics
+from gankit.metrics.manifold import DC_K, PR_K, block_scales, manifold_metrics, scale_blocks
 from gankit.metrics.real_stats import RealStats, real_statistics, resizable
 
 MIN_SAMPLES = max(PR_K, DC_K) + 1  # the k-NN metrics need k neighbours besides each point
@@ -37,15 +37,19 @@ def evaluate_images(fake_uint8: np.ndarray | torch.Tensor, real_source_name: str
     fakes, labels = subsample(as_nchw_uint8(fake_uint8), n, seed, labels)
     check_count("generated", len(fakes))
     net = build_extractor(extractor, real_source_name, weights, device)
-    fake_features, probabilities = net.features_and_probabilities(fakes)
+    fake = net.extract(fakes)
+    fake_features, probabilities = fake.features, fake.probabilities
     real = real_statistics(real_source_name, net, split, n, matching_size(real_source_name, fakes),
                            need_labels=labels is not None)
     check_count(f"real ({real_source_name}, {real.split})", real.n)
     mu, sigma = feature_statistics(fake_features)
     kid = kernel_inception_distance(real.features, fake_features, seed=seed)
-    manifold = manifold_metrics(real.features, fake_features)
+    scales = block_scales(real.manifold, real.blocks)
+    manifold = manifold_metrics(scale_blocks(real.manifold, real.blocks, scales),
+                                scale_blocks(fake.manifold, fake.blocks, scales))
     result: dict[str, Any] = {
-        "extractor": net.identity, "dataset": real_source_name, "split": real.split,
+        "extractor": net.identity, "manifold_features": net.manifold_kind,
+        "dataset": real_source_name, "split": real.split,
         "image_size": int(fakes.shape[-1]),
         "n_fake": len(fakes), "n_real": real.n, "seed": seed,
         "fid": frechet_distance(mu, sigma, real.mu, real.sigma),

@@ -14,7 +14,7 @@ from gankit.training.evaluation import plain
 from gankit.training.run_dir import RunDir
 
 # A new value only competes with the stored best when these agree (same extractor and counts).
-BASIS = ("metric_set", "extractor", "oracle", "data", "dataset", "split", "image_size", "n",
+BASIS = ("metric_set", "extractor", "manifold_features", "oracle", "data", "dataset", "split", "image_size", "n",
          "n_fake", "n_real", "seed")
 
 

@@ -99,9 +99,15 @@ def first_line(error: BaseException) -> str:
 
 
 class DomainClassifier(Extractor):
-    """Features: the 256-d penultimate layer; probabilities: the softmax over the classes."""
+    """Features: the 256-d penultimate layer; probabilities: the softmax over the classes.
+
+    The k-NN metrics (precision, recall, density, coverage) use more: the penultimate layer and
+    each conv stage's per-channel mean and standard deviation, each block weighted equally. The
+    penultimate layer alone maps inputs unlike any data (noise, shuffled pixels) into the data's
+    manifold, so noise scored precision 0.999; with the conv stages' statistics, 0.01."""
 
     name = "domain-classifier"
+    manifold_kind = "classifier-multiscale-v1"
 
     def __init__(self, network: SmallCNN, info: ClassifierInfo,
                  device: str | torch.device = "cpu") -> None:
@@ -126,6 +132,18 @@ class DomainClassifier(Extractor):
 
     def prepare(self, images: torch.Tensor) -> torch.Tensor:
         return to_input(images).to(self.device)
+
+    def run(self, batch: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor, list[torch.Tensor]]:
+        """The network's forward (in eval mode), keeping each stage's pooled statistics."""
+        net, h = self.network, batch.contiguous(memory_format=torch.channels_last)
+        blocks = []
+        for stage in net.body:
+            h = stage(h)
+            blocks.append(torch.cat([h.mean(dim=(2, 3)), h.std(dim=(2, 3))], dim=1))
+        features = net.feature(h)
+        logits = net.head(features)
+        return (features.float().cpu(), logits.float().cpu(),
+                [features.float().cpu(), *(b.float().cpu() for b in blocks)])
 
 
 def fmt(shape: tuple[int, ...]) -> str:

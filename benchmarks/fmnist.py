@@ -42,6 +42,7 @@ ENTRIES: dict[str, tuple[str, dict]] = {
     "gan-qp": ("gan-qp-fashion-mnist", {}),
     "ogan": ("ogan-fashion-mnist", {}),
     "ogan-no-rho": ("ogan-fashion-mnist", {"encoder": {"weight": 0.0}}),
+    "ogan-alternating": ("ogan-fashion-mnist", {"encoder": {"update": "alternating"}}),
 }
 COLUMNS = ("fid", "kid_mean", "precision", "recall", "coverage")
 

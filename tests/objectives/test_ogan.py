@@ -110,3 +110,35 @@ def test_the_schedule_wraps_the_inner_updates_and_keeps_its_projection():
     assert schedule[0].project is not None and schedule[0].when.count(0) == 3
     terms = loss_of(wrapped, "d")(batch(REAL, FAKE, Z))
     assert "correlation" in terms.losses and "real" in terms.losses
+
+
+def test_joint_update_merges_the_critic_and_generator_updates():
+    wrapped = OGAN(build_objective("gan-qp", {}), weight=0.5, update="joint")
+    schedule = wrapped.schedule(TrainingPlan(8, 10, n_critic=1))
+    assert [(e.name, e.trains) for e in schedule] == [("joint", "both")]
+    with pytest.raises(GankitError, match="n_critic=1"):
+        wrapped.schedule(TrainingPlan(8, 10, n_critic=2))
+
+
+def test_in_the_joint_loss_the_generator_terms_leave_the_critic_alone():
+    """h(D(x_f)) - h(D(sg(x_f))): the critic's gradients of the two cancel exactly, so the
+    critic's gradient is that of its own terms and the correlation term alone."""
+    torch.manual_seed(0)
+    critic = EncoderCritic(torch.nn.Identity(), 3, 3, "mean")
+    fake = torch.randn(4, 3, requires_grad=True)
+    z = torch.randn(4, 3)
+    batch = StepBatch(critic=critic, real=torch.randn(4, 3), fake=fake, z=z, step=0,
+                      rng=torch.Generator())
+    wrapped = OGAN(build_objective("gan-qp", {}), weight=0.5, update="joint")
+    (joint,) = wrapped.schedule(TrainingPlan(4, 10, n_critic=1))
+    terms = joint.loss(batch)
+    assert terms.losses["generator_adv"].item() == pytest.approx(0.0, abs=1e-6)
+    terms.total().backward()
+    joint_grad = critic.encoder[1].weight.grad.clone()
+    critic.zero_grad()
+    held = StepBatch(critic=critic, real=batch.real, fake=fake.detach(), z=z, step=0,
+                     rng=torch.Generator())
+    expected = wrapped.inner.critic_loss(held).total()
+    expected = expected + wrapped.correlation_terms(z, critic(fake).code).total()
+    expected.backward()
+    torch.testing.assert_close(joint_grad, critic.encoder[1].weight.grad)

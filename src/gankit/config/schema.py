@@ -45,6 +45,10 @@ class EncoderConfig:
     enabled: bool = False
     weight: float = 0.5  # lambda; 0 keeps the encoder critic without the correlation term
     score: Literal["mean", "head"] = "mean"
+    # alternating: a critic update, then a generator update (gankit's game); joint: one update of
+    # both nets on one batch with one loss, the fakes' gradient stopped for the critic's part
+    # (the author's scripts). Joint needs n_critic = 1.
+    update: Literal["alternating", "joint"] = "alternating"
 
 
 @dataclass

@@ -2,7 +2,7 @@
 the schedule of updates an objective describes (design.md, "A step, and the schedule").
 
 An objective does not drive the loop; it lists its updates. Each `Update` names the net it trains
-(or "nothing": a measurement or a state change), its loss, the optimiser it steps and when it
+(or "both" with one loss, or "nothing": a measurement or a state change), its loss, the optimiser it steps and when it
 runs: `BeforeGame(n)` (pre-training), `PerRound(n)` with n a number or a function of the round
 (the game's generator step count), or `Every(k, after=name)` (on every k-th run of another
 update: lazy regularisation, diagnostics). The engine runs the before-game updates in order,
@@ -18,7 +18,7 @@ from typing import Literal
 import torch
 from torch import Tensor, nn
 
-Trains = Literal["critic", "generator", "nothing"]
+Trains = Literal["critic", "generator", "both", "nothing"]
 RealData = Literal["fresh", "last", "none"]
 
 
@@ -168,6 +168,15 @@ class Update:
 
     def optimizer_name(self) -> str:
         return self.optimizer or {"critic": "d", "generator": "g"}.get(self.trains, "")
+
+    def trained(self) -> tuple[str, ...]:
+        """The nets this update steps: ("critic",), ("generator",), both or none."""
+        return {"critic": ("critic",), "generator": ("generator",),
+                "both": ("critic", "generator")}.get(self.trains, ())
+
+    def optimizer_names(self) -> tuple[str, ...]:
+        """The optimisers it steps (an update that trains both steps "d" and "g")."""
+        return ("d", "g") if self.trains == "both" else (self.optimizer_name(),)
 
 
 Schedule = list[Update]

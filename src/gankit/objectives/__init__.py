@@ -32,6 +32,7 @@ def objective_facts(name: str) -> ObjectiveFacts:
 
 def build_objective(name: str, options: Mapping[str, Any] | None = None, *,
                     encoder_weight: float | None = None, encoder_score: str = "mean",
+                    encoder_update: str = "alternating",
                     class_weight: float | None = None) -> Objective:
     """Validate `options` against the objective's Options dataclass and build it; with an
     `encoder_weight` (O-GAN's lambda), wrapped in O-GAN with an encoder critic; with a
@@ -41,7 +42,7 @@ def build_objective(name: str, options: Mapping[str, Any] | None = None, *,
     if encoder_weight is not None:
         from gankit.objectives.ogan import OGAN
 
-        objective = OGAN(objective, encoder_weight, encoder_score)
+        objective = OGAN(objective, encoder_weight, encoder_score, encoder_update)
     if class_weight is not None:
         from gankit.objectives.acgan import AuxiliaryClassifier
 

@@ -28,7 +28,7 @@ class GANQP(ScoreObjective):
     def generator_terms(self, d_fake: Tensor, batch: StepBatch) -> Terms:
         # E[T(x_r) - T(x_f)]: the real term has no gradient for G; it keeps the logged value exact.
         with torch.no_grad():
-            d_real = batch.critic_real().score.float()
+            d_real = batch.critic_real().score.float().detach()  # detached even when cached
         return Terms({"adv": (d_real - d_fake).mean()}, {"score_fake": d_fake.mean().detach()})
 
     @torch.no_grad()

@@ -5,7 +5,6 @@ keeps its schedule, so penalties, paired terms and weight clipping work unchange
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Callable
 from functools import partial
 from typing import Any
@@ -19,18 +18,24 @@ from gankit.nets.sampling import evaluation_mode
 from gankit.nets.spec import CriticSpec
 from gankit.objectives.base import Objective, ScoreObjective
 from gankit.objectives.correlation import pearson
-from gankit.objectives.game import CRITIC, GENERATOR, Loss
+from gankit.objectives.game import GENERATOR
+from gankit.objectives.ogan_updates import (
+    alternating_schedule,
+    joint_schedule,
+    with_correlation,
+)
 
 PROBE_SIZE = 256
 
 
 class OGAN(Objective):
-    def __init__(self, inner: Objective, weight: float, score: str = "mean") -> None:
+    def __init__(self, inner: Objective, weight: float, score: str = "mean",
+                 update: str = "alternating") -> None:
         if not isinstance(inner, ScoreObjective):
             raise GankitError(f"encoder.enabled needs an objective with a scalar score, not "
                               f"{type(inner).__name__}")
         super().__init__(inner.options)
-        self.inner, self.weight, self.score = inner, weight, score
+        self.inner, self.weight, self.score, self.update = inner, weight, score, update
         self.probe: Probe | None = None
 
     def critic_spec(self) -> CriticSpec:  # E(x) of z's size, scored by its mean or a head
@@ -39,24 +44,17 @@ class OGAN(Objective):
     def schedule(self, plan: TrainingPlan) -> Schedule:
         """The inner schedule with the correlation term in its critic and generator updates,
         and held-out diagnostics after every log.every-th generator update."""
-        entries = [dataclasses.replace(e, loss=self.correlated(e.loss))
-                   if e.name in (CRITIC, GENERATOR) else e for e in self.inner.schedule(plan)]
+        arrange = joint_schedule if self.update == "joint" else alternating_schedule
+        entries = arrange(self.inner.schedule(plan), self.correlation_terms)
         diag = Update("diag", "nothing", partial(self.diagnostics, probe=plan.probe),
                       Every(plan.log_every, GENERATOR), real="none", fake=False)
         return entries + ([diag] if plan.probe else [])
 
-    def correlated(self, loss: Loss) -> Loss:
-        def with_correlation(batch: StepBatch) -> Terms:
-            codes = batch.critic_fake().code  # the wrapped loss reuses this forward pass
-            return loss(batch).merge(self.correlation_terms(batch.z, codes))
-
-        return with_correlation
-
     def critic_loss(self, batch: StepBatch) -> Terms:
-        return self.correlated(self.inner.critic_loss)(batch)
+        return with_correlation(self.inner.critic_loss, self.correlation_terms)(batch)
 
     def generator_loss(self, batch: StepBatch) -> Terms:
-        return self.correlated(self.inner.generator_loss)(batch)
+        return with_correlation(self.inner.generator_loss, self.correlation_terms)(batch)
 
     def correlation_terms(self, z: torch.Tensor, codes: torch.Tensor) -> Terms:
         rho = pearson(z, codes).mean()

@@ -165,6 +165,7 @@ def make_objective(config: Config) -> Objective:
     acgan = config.conditional and config.net_options.get("conditioning") == "acgan"
     return build_objective(config.objective, config.objective_options, encoder_weight=weight,
                            encoder_score=config.encoder.score,
+                           encoder_update=config.encoder.update,
                            class_weight=config.acgan_weight if acgan else None)
 
 

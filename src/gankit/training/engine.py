@@ -102,11 +102,14 @@ class Trainer(Checkpointing, BetweenSteps):
             terms = entry.loss(batch)
         if trains:
             self.guard.terms(entry.name, terms)
-            optimizer = self.parts.optimizers[entry.optimizer_name()]
-            optimizer.zero_grad(set_to_none=True)
+            optimizers = [self.parts.optimizers[name] for name in entry.optimizer_names()]
+            for optimizer in optimizers:
+                optimizer.zero_grad(set_to_none=True)
             terms.total().backward()
-            self.guard.gradients(entry.name, self.params[entry.trains])
-            optimizer.step()
+            for net in entry.trained():
+                self.guard.gradients(entry.name, self.params[net])
+            for optimizer in optimizers:
+                optimizer.step()
             if entry.project is not None:
                 entry.project(self.net(entry))
         self.runs[entry.name] += 1
@@ -121,7 +124,7 @@ class Trainer(Checkpointing, BetweenSteps):
         z = self.draws.latent() if draws else empty
         labels_fake = self.draws.fake_labels() if draws else None
         critic, generator = self.nets_for(entry)
-        fake = self.generate(generator, z, labels_fake, entry.trains == "generator") \
+        fake = self.generate(generator, z, labels_fake, "generator" in entry.trained()) \
             if entry.fake else empty
         if draws:
             real, fake = p.noise(real, self.step, self.rng), p.noise(fake, self.step, self.rng)
@@ -133,8 +136,9 @@ class Trainer(Checkpointing, BetweenSteps):
         """The critic and generator an update calls: the one it trains through its data-parallel
         wrapper (if any), the other as it is."""
         p = self.parts
-        critic = p.trained.get("critic", p.critic) if entry.trains == "critic" else p.critic
-        generator = p.trained.get("generator", p.generator) if entry.trains == "generator" \
+        trained = entry.trained()
+        critic = p.trained.get("critic", p.critic) if "critic" in trained else p.critic
+        generator = p.trained.get("generator", p.generator) if "generator" in trained \
             else p.generator
         return critic, generator
 
@@ -145,7 +149,7 @@ class Trainer(Checkpointing, BetweenSteps):
         return fake if with_grad else fake.detach()
 
     def net(self, entry: Update) -> nn.Module:
-        return self.parts.critic if entry.trains == "critic" else self.parts.generator
+        return self.parts.generator if entry.trains == "generator" else self.parts.critic
 
     @contextlib.contextmanager
     def frozen(self, entry: Update) -> Iterator[None]:

@@ -94,6 +94,9 @@ class Config:
     # as net_options.conditioning says (projection, acgan or concat).
     conditional: bool = False
     acgan_weight: float = 1.0  # conditioning=acgan: weight of the class loss in both updates
+    # conditioning=acgan: the critic's classifier learns the fakes' classes too (the paper's L_C)
+    # or the real samples' only
+    acgan_critic_fakes: bool = True
     z_dim: int = 64
     steps: int = 5000
     batch_size: int = 64

@@ -166,7 +166,8 @@ def make_objective(config: Config) -> Objective:
     return build_objective(config.objective, config.objective_options, encoder_weight=weight,
                            encoder_score=config.encoder.score,
                            encoder_update=config.encoder.update,
-                           class_weight=config.acgan_weight if acgan else None)
+                           class_weight=config.acgan_weight if acgan else None,
+                           class_fakes=config.acgan_critic_fakes)
 
 
 def data_size(data: DataSource) -> int | None:

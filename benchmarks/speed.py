@@ -71,10 +71,15 @@ def sync(device: torch.device) -> None:
         torch.cuda.synchronize(device)
 
 
-def flops(step: Callable[[], None]) -> int:
+def flops(step: Callable[[], None]) -> int | None:
+    """FLOPs of one step; None where the counter cannot follow it (torch's FlopCounterMode
+    fails on a double backward, as in gradient penalties)."""
     counter = FlopCounterMode(display=False)
-    with counter:
-        step()
+    try:
+        with counter:
+            step()
+    except RuntimeError:
+        return None
     return counter.get_total_flops()
 
 
@@ -142,11 +147,11 @@ def measure(net: str, objective: str, batch: int, precision: str, device: torch.
     rates = {"gankit": timed(gankit_step, device, seconds),
              "plain": timed(plain, device, seconds)}
     row = {"net": net, "objective": objective, "batch": batch, "precision": precision,
-           "gflop_per_step": step_flops / 1e9}
+           "gflop_per_step": None if step_flops is None else step_flops / 1e9}
     for name, rate in rates.items():
         row[f"{name}_steps_per_s"] = rate
         row[f"{name}_samples_per_s"] = rate * batch
-        row[f"{name}_tflops"] = rate * step_flops / 1e12
+        row[f"{name}_tflops"] = None if step_flops is None else rate * step_flops / 1e12
     row["ratio"] = rates["gankit"] / rates["plain"]
     return row
 
@@ -193,6 +198,10 @@ def main() -> int:
     return 0
 
 
+def tflops(value: float | None) -> str:
+    return "n/a" if value is None else f"{value:.4f}"
+
+
 def describe(device: torch.device) -> str:
     if device.type == "cuda":
         return torch.cuda.get_device_name(device)
@@ -211,7 +220,7 @@ def table(rows: list[dict]) -> str:
     for r in rows:
         lines.append(f"| {r['net']} | {r['objective']} | {r['batch']} | {r['precision']} | "
                      f"{r['gankit_steps_per_s']:.1f} | {r['gankit_samples_per_s']:.0f} | "
-                     f"{r['gankit_tflops']:.4f} | {r['plain_steps_per_s']:.1f} | "
+                     f"{tflops(r['gankit_tflops'])} | {r['plain_steps_per_s']:.1f} | "
                      f"{r['ratio']:.2f} |")
     return "\n".join(lines)
 

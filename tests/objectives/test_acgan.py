@@ -47,3 +47,12 @@ def test_weight_zero_keeps_the_classifier_logged_only():
     critic, _ = losses(0.0)
     assert critic.losses["class_real"].item() == 0.0
     assert critic.stats["class_accuracy_real"].item() == 1.0
+
+
+def test_a_critic_that_learns_real_classes_only():
+    objective = build_objective("ns", {}, class_weight=0.5, class_fakes=False)
+    critic, generator = objective.schedule(TrainingPlan(2, 10))
+    terms = critic.loss(batch())
+    assert "class_real" in terms.losses and "class_fake" not in terms.losses
+    assert terms.stats["class_fake"].item() == pytest.approx((-math.log(3 / 4) - math.log(1 / 4)) / 2)
+    assert "class_fake" in generator.loss(batch()).losses  # the generator still learns them

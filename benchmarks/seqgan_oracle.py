@@ -2,12 +2,14 @@
 generator, of MLE pre-training alone, and of SeqGAN, beside the paper's numbers.
 
 Trains the `seqgan-oracle` preset once (MLE pre-training, discriminator pre-training, then the
-adversarial game), single-threaded, timing each part in CPU seconds. NLL_oracle is the mean
+adversarial game with the official discriminator schedule; `--preset seqgan-oracle-fast` for the
+reduced one a CPU finishes in hours), single-threaded, timing each part in CPU seconds. NLL_oracle is the mean
 per-token negative log-likelihood, under the paper's oracle, of 10,000 sequences drawn at the
 fixed evaluation seed (the same number `gankit eval RUN_DIR` prints). It also writes the final
 samples to RUN_DIR/tokens.npz, so anyone can re-score them.
 
     python benchmarks/seqgan_oracle.py --out runs/seqgan-oracle-bench
+    python benchmarks/seqgan_oracle.py --preset seqgan-oracle-fast --out runs/fast
     python benchmarks/seqgan_oracle.py --out runs/quick objective_options.mle_epochs=20 steps=50
 """
 
@@ -78,13 +80,14 @@ def table(values: dict[str, float], minutes: dict[str, float]) -> str:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", required=True, help="run directory to create")
+    parser.add_argument("--preset", default=PRESET, choices=[PRESET, f"{PRESET}-fast"])
     parser.add_argument("--threads", type=int, default=1)
     parser.add_argument("overrides", nargs="*", metavar="key=value",
                         help="changes to the preset (e.g. n_critic=50)")
     args = parser.parse_args()
     torch.set_num_threads(args.threads)
     overrides = [*args.overrides, f"out={args.out}", "device=cpu", "log.progress=false"]
-    trainer = start_run(load_config(PRESET, overrides))
+    trainer = start_run(load_config(args.preset, overrides))
     if trainer.evaluator.plan is None:
         parser.error("the benchmark reads NLL_oracle from training: keep eval.every > 0")
 

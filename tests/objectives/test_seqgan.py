@@ -11,7 +11,7 @@ import torch.nn.functional as F
 from torch import nn
 
 from gankit.core.errors import GankitError
-from gankit.core.step import BeforeGame, CriticOutput, StepBatch, TrainingPlan
+from gankit.core.step import BeforeGame, CriticOutput, PerRound, StepBatch, TrainingPlan
 from gankit.nets import build_nets
 from gankit.objectives import build_objective
 from gankit.objectives.mc_rewards import mc_rewards
@@ -217,3 +217,34 @@ def test_mle_loss_is_the_mean_token_nll():
 def test_bad_options(options, key):
     with pytest.raises(GankitError, match=f"objective_options.{key}"):
         build_objective("seqgan", options)
+
+
+def test_the_official_schedule_takes_sets_of_negatives_and_epochs_over_each():
+    objective = build_objective("seqgan", {"d_negative_sets": 5, "d_epochs": 3})
+    plan = TrainingPlan(batch_size=64, steps=200, data_size=10_000)
+    critic = next(e for e in objective.schedule(plan) if e.name == "d")
+    assert isinstance(critic.when, PerRound)
+    assert critic.when.count(0) == 5 * 3 * 157 and not critic.fake  # fakes: the stored sets
+
+
+def test_negative_sets_are_generated_once_per_set_and_walked_in_epochs():
+    from gankit.objectives.negatives import NegativeSets
+
+    calls = []
+
+    class Counting(nn.Module):
+        def __init__(self):
+            super().__init__()
+            self.w = nn.Parameter(torch.zeros(1))
+
+        def forward(self, z, labels=None):
+            calls.append(len(z))
+            return torch.arange(len(z))[:, None].repeat(1, 2) + 100 * len(calls)
+
+    sets = NegativeSets(size=10, batch_size=4, epochs=2)  # 3 steps an epoch, 6 a set
+    rng = torch.Generator().manual_seed(0)
+    seen = [sets.next_batch(Counting(), 2, rng) for _ in range(12)]
+    assert calls == [10, 10]  # a second set after six steps
+    first_epoch = torch.cat(seen[:3])[:, 0].sort().values
+    assert first_epoch.tolist() == sorted({100 + i for i in range(10)}) and len(first_epoch) == 10
+    assert all(int(batch[0, 0]) >= 200 for batch in seen[6:])

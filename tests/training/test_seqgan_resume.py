@@ -50,12 +50,15 @@ def interrupt_when(trainer, done):
     trainer.train_step = step_then_interrupt
 
 
-@pytest.mark.parametrize("where", ["mle", "game"])
-def test_resume_matches_uninterrupted(tmp_path, where):
-    whole = start_run(load_config(None, TINY + [f"out={tmp_path / 'whole'}"]))
+OFFICIAL = ["objective_options.d_negative_sets=2", "objective_options.d_epochs=2"]
+
+
+@pytest.mark.parametrize("where, extra", [("mle", []), ("game", []), ("game", OFFICIAL)])
+def test_resume_matches_uninterrupted(tmp_path, where, extra):
+    whole = start_run(load_config(None, TINY + extra + [f"out={tmp_path / 'whole'}"]))
     whole.fit()
 
-    first = start_run(load_config(None, TINY + [f"out={tmp_path / 'split'}"]))
+    first = start_run(load_config(None, TINY + extra + [f"out={tmp_path / 'split'}"]))
     if where == "mle":
         interrupt_when(first, lambda t: t.runs["mle"] == 3)
     else:

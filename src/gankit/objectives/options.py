@@ -132,12 +132,19 @@ class SeqganOptions:
     d_pretrain_epochs: int = 150  # the code's 50 × 3 epochs over real + fresh generated data
     head_l2: float = 0.2  # the code's l2_reg_lambda on D's output layer
     mle_eval_epochs: int = 5  # NLL_oracle every 5 MLE epochs, as the code (when eval.every > 0)
+    # The official code's discriminator training per generator step: d_negative_sets times,
+    # generate as many negatives as there are training sequences, then d_epochs epochs over them
+    # (5 and 3). 0 keeps n_critic steps on fresh negatives per generator step instead.
+    d_negative_sets: int = 0
+    d_epochs: int = 3
 
     def __post_init__(self) -> None:
         if self.rollouts < 1:
             raise GankitError(f"objective_options.rollouts must be at least 1, got {self.rollouts}")
         require_unit_interval(self.rollout_rate, "objective_options.rollout_rate")
-        for key in ("mle_epochs", "d_pretrain_epochs", "mle_eval_epochs"):
+        for key in ("mle_epochs", "d_pretrain_epochs", "mle_eval_epochs", "d_negative_sets"):
             if getattr(self, key) < 0:
                 raise GankitError(f"objective_options.{key} must be 0 or more")
         require_non_negative(self.head_l2, "objective_options.head_l2")
+        if self.d_epochs < 1:
+            raise GankitError(f"objective_options.d_epochs must be at least 1, got {self.d_epochs}")

@@ -1,20 +1,20 @@
 """SeqGAN (Yu et al. 2017): G is a policy over tokens trained by REINFORCE, with D's P(real) =
-sigmoid(score) (eq. 25) as the reward and Monte Carlo roll-outs for unfinished sequences.
-Algorithm 1 as a schedule: `mle` (its own Adam), `pretrain_d`, then rounds of n_critic D steps
-(eq. 5) and one policy-gradient G step (eq. 7), after which `rollout` moves G_β towards G."""
+sigmoid(score) (eq. 25) as the reward and Monte Carlo roll-outs. Algorithm 1 as a schedule: `mle`
+(its own Adam), `pretrain_d`, then rounds of D steps (eq. 5; objectives.negatives for the official
+sets) and one policy-gradient G step (eq. 7), after which `rollout` moves G_β towards G."""
 
 from __future__ import annotations
 
 from typing import Any
 
 import torch
-import torch.nn.functional as F
 
 from gankit.core.step import BeforeGame, Schedule, StepBatch, Terms, TrainingPlan, Update
 from gankit.objectives import seqgan_parts as parts
 from gankit.objectives.base import Objective
 from gankit.objectives.game import game
 from gankit.objectives.mc_rewards import mc_rewards
+from gankit.objectives.negatives import NegativeSets, sets_and_epochs_game
 from gankit.objectives.options import SeqganOptions
 from gankit.objectives.policy_gradient import policy_gradient_loss
 from gankit.objectives.rollout import RolloutPolicy
@@ -26,6 +26,7 @@ class SeqGAN(Objective):
     def __init__(self, options: SeqganOptions | None = None) -> None:
         super().__init__(options)
         self.rollout = RolloutPolicy(self.options.rollout_rate)
+        self.negatives: NegativeSets | None = None  # the official D schedule's sets
 
     def schedule(self, plan: TrainingPlan) -> Schedule:
         epoch, o = parts.steps_per_epoch(plan), self.options
@@ -33,20 +34,24 @@ class SeqGAN(Objective):
                        optimizer="mle", fake=False, eval_every=o.mle_eval_epochs * epoch),
                 Update("pretrain_d", "critic", self.critic_loss,
                        BeforeGame(o.d_pretrain_epochs * epoch)),
-                *game(self.critic_loss, self.generator_loss, plan),
+                *self.adversarial_game(plan),
                 Update("rollout", "nothing", self.follow, real="none", fake=False)]
+
+    def adversarial_game(self, plan: TrainingPlan) -> Schedule:
+        """n_critic D steps on fresh negatives, or the official sets of negatives and epochs."""
+        o = self.options
+        if not o.d_negative_sets:
+            return game(self.critic_loss, self.generator_loss, plan)
+        entries, self.negatives = sets_and_epochs_game(
+            self.critic_loss, self.generator_loss, plan, o.d_negative_sets, o.d_epochs)
+        return entries
 
     def mle_loss(self, batch: StepBatch) -> Terms:
         """Maximum likelihood: the mean per-token negative log-likelihood of real sequences."""
         return Terms({"nll": -parts.sequence_generator(batch)(None, tokens=batch.real).mean()})
 
     def critic_loss(self, batch: StepBatch) -> Terms:
-        # Eq. 5: -log D(Y_real) - log(1 - D(Y_fake)), D = sigmoid(score).
-        d_real, d_fake = batch.critic_real().score.float(), batch.critic_fake().score.float()
-        losses = {"real": F.softplus(-d_real).mean(), "fake": F.softplus(d_fake).mean()}
-        if self.options.head_l2 > 0:
-            losses["l2"] = self.options.head_l2 * parts.head_l2(batch.critic)
-        return Terms(losses, parts.discriminator_stats(d_real, d_fake))
+        return parts.discriminator_loss(batch, self.options.head_l2)  # eq. 5
 
     def generator_loss(self, batch: StepBatch) -> Terms:
         generator = parts.sequence_generator(batch)
@@ -64,9 +69,12 @@ class SeqGAN(Objective):
         self.rollout.update(parts.sequence_generator(batch).lstm)
         return Terms()
 
-    def state_dict(self) -> dict[str, Any]:  # the roll-out net once the game has started
-        rollout = self.rollout.state_dict()
-        return {"rollout": rollout} if rollout else {}
+    def state_dict(self) -> dict[str, Any]:  # the roll-out net and negatives once in the game
+        state = {"rollout": self.rollout.state_dict(),
+                 "negatives": self.negatives.state_dict() if self.negatives else {}}
+        return {k: v for k, v in state.items() if v}
 
     def load_state_dict(self, state: dict[str, Any]) -> None:
         self.rollout.load_state_dict(state.get("rollout", {}))
+        if self.negatives is not None:
+            self.negatives.load_state_dict(state.get("negatives", {}))

@@ -7,10 +7,11 @@ from __future__ import annotations
 import math
 
 import torch
+import torch.nn.functional as F
 from torch import Tensor, nn
 
 from gankit.core.errors import GankitError
-from gankit.core.step import StepBatch, TrainingPlan
+from gankit.core.step import StepBatch, Terms, TrainingPlan
 
 REWARD_CHUNK = 4096  # sequences per discriminator pass when scoring roll-outs
 
@@ -52,3 +53,12 @@ def discriminator_stats(d_real: Tensor, d_fake: Tensor) -> dict[str, Tensor]:
     return {"p_real": torch.sigmoid(d_real).mean().detach(),
             "p_fake": torch.sigmoid(d_fake).mean().detach(),
             "accuracy": ((d_real > 0).float().mean() + (d_fake < 0).float().mean()) / 2}
+
+
+def discriminator_loss(batch: StepBatch, head_l2_weight: float) -> Terms:
+    """Eq. 5: -log D(Y_real) - log(1 - D(Y_fake)), D = sigmoid(score), and the code's L2 term."""
+    d_real, d_fake = batch.critic_real().score.float(), batch.critic_fake().score.float()
+    losses = {"real": F.softplus(-d_real).mean(), "fake": F.softplus(d_fake).mean()}
+    if head_l2_weight > 0:
+        losses["l2"] = head_l2_weight * head_l2(batch.critic)
+    return Terms(losses, discriminator_stats(d_real, d_fake))

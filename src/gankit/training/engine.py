@@ -43,7 +43,7 @@ class Trainer(Checkpointing, BetweenSteps):
         self.data_rng, self.rng = self.draws.data_rng, self.draws.rng
         self.classes = 0 if parts.class_frequencies is None else len(parts.class_frequencies)
         self.fingerprint = fingerprint(self.config, parts.data.shape, self.classes)
-        self.stopped_early = False
+        self.stopped_early, self.stop_signal = False, ""  # a Ctrl-C or SIGTERM, and which
         self.evaluator = PeriodicEval(self.config, parts.data, run if is_main else None,
                                       parts.device, self.classes)
         self.logger: RunLogger | None = None

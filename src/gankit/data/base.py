@@ -45,6 +45,9 @@ class DataSource:
         """A batch and its int64 labels (None when unlabelled), from the same draws as `sample`."""
         raise NotImplementedError
 
+    def to(self, device: torch.device) -> None:
+        """Keep the data on `device` (in-memory sources; a batch is then an index there)."""
+
     def class_frequencies(self) -> Tensor | None:
         """Each class's share of the data, for drawing the labels of fakes (None: unlabelled)."""
         if self.labels is None or not self.classes:
@@ -133,8 +136,12 @@ class InMemoryImages(DataSource):
     def __len__(self) -> int:
         return len(self.images)
 
+    def to(self, device: torch.device) -> None:
+        self.images = self.images.to(device)
+        self.labels = None if self.labels is None else self.labels.to(device)
+
     def sample_labelled(self, n: int, rng: torch.Generator) -> tuple[Tensor, Tensor | None]:
-        index = self.sampler.next(n, rng)
+        index = self.sampler.next(n, rng).to(self.images.device)
         labels = self.labels[index] if self.labels is not None else None
         return to_unit_range(self.images[index]), labels
 

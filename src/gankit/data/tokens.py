@@ -34,8 +34,11 @@ class TokenSequences(DataSource):
     def __len__(self) -> int:
         return len(self.tokens)
 
+    def to(self, device: torch.device) -> None:
+        self.tokens = self.tokens.to(device)
+
     def sample_labelled(self, n: int, rng: torch.Generator) -> tuple[Tensor, None]:
-        return self.tokens[self.sampler.next(n, rng)], None
+        return self.tokens[self.sampler.next(n, rng).to(self.tokens.device)], None
 
     def decode(self, tokens: Tensor) -> list[str]:
         """One line per sequence: words or characters for text, token ids otherwise."""

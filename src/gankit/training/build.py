@@ -72,6 +72,7 @@ def build_components(config: Config) -> Components:
     config.precision = precision.precision  # the run's config.yaml records what auto chose
     set_matmul_precision(device, config.precision, config.tf32)
     data = load_dataset(config.data, config.data_options)
+    data.to(device)  # in-memory data lives where the nets do; a batch is an index there
     objective = make_objective(config)
     check_data_kind(config.objective, config.data, data.kind)
     # Options the data decides (a vocabulary size) land in the config the run directory keeps.

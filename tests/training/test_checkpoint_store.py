@@ -118,3 +118,11 @@ def test_an_unwritable_run_folder_stops_the_run_with_one_line(tmp_path, tiny_rin
     err = capsys.readouterr().err
     assert "gankit: error: cannot write" in err and "Traceback" not in err
     assert {p.name: p.read_bytes() for p in folder.iterdir()} == before
+
+
+def test_saving_the_same_state_again_leaves_the_file_alone(tmp_path):
+    store = CheckpointStore(tmp_path)
+    first = store.save(payload(4), 4)
+    before = first.stat().st_mtime_ns
+    assert store.save(payload(4), 4) == first
+    assert first.stat().st_mtime_ns == before and len(store.entries()) == 1

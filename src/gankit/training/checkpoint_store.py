@@ -54,8 +54,10 @@ class CheckpointStore:
         """Write a checkpoint durably, then the index that names it, then prune old ones."""
         data = serialise(payload)
         path = self.folder / f"step-{steps_done:09d}.pt"
-        write_bytes_durably(path, data, float(os.environ.get(SLOW_SAVE) or 0))
         entry = Entry(path.name, steps_done, hashlib.sha256(data).hexdigest(), len(data))
+        if entry in self.entries() and path.is_file():
+            return path  # the same state saved again (the run's end right after a save)
+        write_bytes_durably(path, data, float(os.environ.get(SLOW_SAVE) or 0))
         kept = [e for e in self.entries() if e.steps_done < steps_done][-(self.keep - 1):]
         kept = (kept if self.keep > 1 else []) + [entry]
         self.write_index(kept)

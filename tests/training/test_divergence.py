@@ -88,6 +88,23 @@ def test_rollback_lowers_the_learning_rates_and_finishes(tmp_path, tiny_ring_ove
     assert steps == sorted(set(steps))  # strict JSON, each step once
 
 
+def test_rollbacks_in_a_row_back_off_faster_and_the_defaults_finish(tmp_path,
+                                                                      tiny_ring_overrides, capsys):
+    # Adam at lr 1e6 (the check): the n-th rollback in a row to step 0 multiplies the
+    # rates by 0.5**n, so the scale after n is 0.5**(1 + 2 + ... + n)
+    assert main(["train", *tiny_ring_overrides, "g_opt.lr=1e6", "d_opt.lr=1e6", "steps=20",
+                 "on_nan=rollback"]) == 0
+    err = capsys.readouterr().err
+    scales = [float(part.split(" ")[0]) for part in err.split("learning rates x")[1:]]
+    assert scales[:3] == [0.5, 0.125, 0.015625]
+    assert all(math.isclose(s, 0.5 ** (n * (n + 1) / 2), rel_tol=1e-5)  # printed with %g
+               for n, s in enumerate(scales, 1))
+    payload = read_checkpoint(tmp_path / "run" / "checkpoints" / "last.pt")
+    assert payload["step"] == 20
+    assert payload["rollback_streak"] == [0, len(scales)]
+    no_nan_on_disk(tmp_path / "run")
+
+
 def test_too_many_rollbacks_stop(tmp_path, tiny_ring_overrides, capsys):
     assert main(["train", *tiny_ring_overrides, *EXPLODE, "steps=20", "on_nan=rollback",
                  "max_rollbacks=2", "rollback_lr_factor=0.9"]) == 2

@@ -106,10 +106,11 @@ class Config:
     lr_schedule: Literal["constant", "linear"] = "constant"  # linear: decay both lrs to 0 by `steps`
     # A NaN or infinite loss or gradient: stop (naming the step, the term and the last good
     # checkpoint) or roll back to the last good checkpoint with every learning rate times
-    # rollback_lr_factor, at most max_rollbacks times.
+    # rollback_lr_factor (its n-th power for the n-th rollback in a row to the same checkpoint),
+    # at most max_rollbacks times.
     on_nan: Literal["stop", "rollback"] = "stop"
     rollback_lr_factor: float = 0.5
-    max_rollbacks: int = 3
+    max_rollbacks: int = 10
     ema: float = 0.0  # decay of the generator's exponential moving average; 0 turns it off
     seed: int = 0
     device: str = "auto"  # auto | cpu | cuda | cuda:N

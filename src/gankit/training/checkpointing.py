@@ -60,21 +60,27 @@ class Checkpointing:
 
     def recover(self, event: Diverged) -> None:
         """After a non-finite value: stop with one line, or roll back to the last good checkpoint
-        with lower learning rates (on_nan=rollback, at most max_rollbacks times)."""
+        with lower learning rates (on_nan=rollback, at most max_rollbacks times). The n-th
+        rollback in a row to the same checkpoint lowers them by rollback_lr_factor**n (backing
+        off faster when the last cut was not enough)."""
         config, at = self.config, self.steps_done()
         last = self.store.candidates()
         what = (f"training diverged at step {at}: {event.what} went non-finite first; "
                 f"the last good checkpoint is {last[0] if last else 'none'}")
         if config.on_nan == "stop" or self.rollbacks >= config.max_rollbacks or not last:
             raise GankitError(f"{what} (lower the learning rates, or set on_nan=rollback)")
-        rollbacks, scale = self.rollbacks + 1, self.lr_scale * config.rollback_lr_factor
+        rollbacks, scale_before, (streak_at, streak) = (self.rollbacks + 1, self.lr_scale,
+                                                        self.rollback_streak)
         barrier()  # under torchrun, every rank reads the same newest checkpoint
         path = self.store.load(self.restore, tidy=self.is_main)
+        streak = streak + 1 if self.steps_done() == streak_at else 1
+        scale = scale_before * config.rollback_lr_factor ** streak
         for name, optimizer in self.parts.optimizers.items():
             if name not in ("d", "g"):  # the game's two follow lr_scale at each round
                 for group in optimizer.param_groups:
                     group["lr"] *= scale / self.lr_scale
         self.rollbacks, self.lr_scale = rollbacks, scale
+        self.rollback_streak = (self.steps_done(), streak)
         self.guard.flags.clear()
         self.logger.rewind(self.steps_done())
         warnings.warn(f"{what}; rolled back to {path.name} (step {self.steps_done()}) with "

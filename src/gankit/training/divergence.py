@@ -4,7 +4,8 @@ accumulate on the device and are read at each logging flush (no host sync inside
 
 Then `on_nan`: `stop` ends the run with one line naming the step, the term that went first and
 the last good checkpoint; `rollback` reloads that checkpoint, lowers every learning rate by
-`rollback_lr_factor` and goes on, at most `max_rollbacks` times.
+`rollback_lr_factor` (its n-th power for the n-th rollback in a row to the same checkpoint) and
+goes on, at most `max_rollbacks` times.
 """
 
 from __future__ import annotations

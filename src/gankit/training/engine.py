@@ -54,6 +54,7 @@ class Trainer(Checkpointing, BetweenSteps):
         folder = run.checkpoints if run is not None else Path(".")
         self.store = CheckpointStore(folder, self.config.log.keep_checkpoints)
         self.lr_scale, self.rollbacks = 1.0, 0  # after divergence rollbacks (on_nan=rollback)
+        self.rollback_streak = (-1, 0)  # (step rolled back to, rollbacks to it in a row)
         self.before_game = [e for e in parts.schedule if isinstance(e.when, BeforeGame)]
         self.round = [e for e in parts.schedule if isinstance(e.when, PerRound)]
         self.followers = {e.name: [f for f in parts.schedule

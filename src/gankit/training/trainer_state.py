@@ -30,6 +30,7 @@ def trainer_state(trainer: Trainer) -> dict[str, Any]:
         "runs": dict(trainer.runs),
         "lr_scale": trainer.lr_scale,  # < 1 after divergence rollbacks
         "rollbacks": trainer.rollbacks,
+        "rollback_streak": list(trainer.rollback_streak),
         "data": p.data.state_dict(),
         "data_kind": p.data.kind,
         "class_names": list(p.data.classes) if trainer.classes else None,
@@ -58,6 +59,8 @@ def load_trainer_state(trainer: Trainer, state: dict[str, Any]) -> None:
     trainer.step = int(state["step"])
     trainer.lr_scale = float(state.get("lr_scale", 1.0))
     trainer.rollbacks = int(state.get("rollbacks", 0))
+    at, count = state.get("rollback_streak", (-1, 0))
+    trainer.rollback_streak = (int(at), int(count))
 
 
 def saved_runs(state: dict[str, Any]) -> dict[str, int]:

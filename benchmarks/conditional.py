@@ -5,11 +5,16 @@
 - Fashion-MNIST presets trained to their full length (or `--steps`): FID, KID, precision,
   recall on 10k class-balanced samples, intra-FID and class agreement (the domain classifier
   gives a sample the label it was drawn for), all on the domain classifier's features; `ns` is
-  the unconditional baseline at the same number of generator steps.
+  the unconditional baseline at the same number of generator steps;
+- an independent judge of the same samples: a 5-nearest-neighbour classifier on raw pixels,
+  fitted on the 60k training images (no network, nothing shared with the domain classifier);
+  `judge_agreement` is how often it gives a sample the label it was drawn for, beside its own
+  accuracy on the test split (`judge_test_accuracy`).
 
     python benchmarks/conditional.py --only cgan-ring --seeds 3
     python benchmarks/conditional.py --only cgan-pd acgan ns --jsonl results.jsonl
     python benchmarks/conditional.py --table-from benchmarks/results/conditional.jsonl
+    python benchmarks/conditional.py --score acgan=RUN_DIR   # score a run trained elsewhere
 Needs the classifier once for images: `gankit train-classifier --data fashion-mnist`.
 """
 
@@ -22,18 +27,21 @@ import tempfile
 import time
 from pathlib import Path
 
+import numpy as np
 import torch
+from sklearn.neighbors import KNeighborsClassifier
 
 import gankit
 from gankit.data import load_dataset
-from gankit.nets.sampling import sample_generator
-from gankit.training.evaluation import evaluate_generator
+from gankit.nets.sampling import balanced_labels, sample_generator
+from gankit.training.evaluation import draw_samples, evaluate_generator
 from gankit.use.runs import open_generator
 
 ENTRIES = {"cgan-ring": "cgan-ring", "cgan-pd": "cgan-pd-fashion-mnist",
            "acgan": "acgan-fashion-mnist", "ogan-cond": "ogan-cond-fashion-mnist",
            "ns": "ns-fashion-mnist"}
-IMAGE_COLUMNS = ("fid", "intra_fid", "class_agreement", "kid_mean", "precision", "recall")
+IMAGE_COLUMNS = ("fid", "intra_fid", "class_agreement", "judge_agreement", "kid_mean",
+                 "precision", "recall")
 PER_LABEL = 2500
 
 
@@ -61,7 +69,29 @@ def image_scores(run: Path, n: int) -> dict:
     classes = len(loaded.classes) if loaded.classes else 0
     result = evaluate_generator(loaded.generator, loaded.config.z_dim, "fashion-mnist", n,
                                 seed=0, classes=classes, split="test")
+    if classes:
+        labels = balanced_labels(n, classes)
+        images = draw_samples(loaded.generator, loaded.config.z_dim, n, 0, labels)
+        result |= pixel_judge(images, labels.numpy())
     return {"steps": loaded.step, **result}
+
+
+def pixel_judge(images: np.ndarray, labels: np.ndarray, k: int = 5) -> dict:
+    """A k-NN classifier on raw pixels of the training split: how often it gives each sample
+    its label, and its accuracy on the test split."""
+    train = load_dataset("fashion-mnist", {"split": "train"})
+    test = load_dataset("fashion-mnist", {"split": "test"})
+    judge = KNeighborsClassifier(n_neighbors=k, n_jobs=1)
+    judge.fit(flat(train.images.numpy()), train.labels.numpy())
+    accuracy = float(np.mean(judge.predict(flat(test.images.numpy())) == test.labels.numpy()))
+    agreement = float(np.mean(judge.predict(flat(images)) == labels))
+    return {"judge": f"{k}-NN on pixels", "judge_agreement": agreement,
+            "judge_test_accuracy": accuracy}
+
+
+def flat(images: np.ndarray) -> np.ndarray:
+    """uint8 images of any layout → N×D float32 in [0, 1]."""
+    return images.reshape(len(images), -1).astype(np.float32) / 255.0
 
 
 def main() -> int:
@@ -74,11 +104,15 @@ def main() -> int:
     parser.add_argument("--jsonl", type=Path, default=None)
     parser.add_argument("--keep", type=Path, default=None, help="keep the runs here")
     parser.add_argument("--table-from", type=Path, nargs="+", default=None, metavar="JSONL")
+    parser.add_argument("--score", nargs="+", default=None, metavar="ENTRY=RUN_DIR",
+                        help="score runs trained elsewhere instead of training")
     args = parser.parse_args()
     if args.table_from:
         print(table([json.loads(line) for path in args.table_from for line in path.open()]))
         return 0
     torch.set_num_threads(1)
+    if args.score:
+        return score_given(args.score, args.n, args.jsonl)
     extra = {"precision": args.precision, **({"steps": args.steps} if args.steps else {})}
     rows = []
     with tempfile.TemporaryDirectory() as tmp:
@@ -89,12 +123,30 @@ def main() -> int:
                 run, seconds = train(ENTRIES[entry], root / f"{entry}-{seed}", seed, extra)
                 scores = ring_scores(run) if entry == "cgan-ring" else image_scores(run, args.n)
                 rows.append({"entry": entry, "preset": ENTRIES[entry], "seed": seed,
-                             "cpu_seconds": round(seconds, 1), "precision": args.precision,
+                             "cpu_seconds": round(seconds, 1), "train_precision": args.precision,
                              **scores})
                 print(json.dumps(rows[-1]), file=sys.stderr, flush=True)
                 if args.jsonl:
                     with args.jsonl.open("a") as handle:
                         handle.write(json.dumps(rows[-1]) + "\n")
+    print(table(rows))
+    return 0
+
+
+def score_given(given: list[str], n: int, jsonl: Path | None) -> int:
+    """Score existing runs (entry=run_dir; the entry is a label for the table)."""
+    rows = []
+    for item in given:
+        entry, run = item.split("=", 1)
+        loaded = open_generator(run, device="cpu")
+        scores = ring_scores(Path(run)) if loaded.config.data == "ring" else image_scores(run, n)
+        rows.append({"entry": entry, "preset": loaded.config.preset or entry, "seed":
+                     loaded.config.seed, "cpu_seconds": None,
+                     "train_precision": loaded.config.precision, **scores})
+        print(json.dumps(rows[-1]), file=sys.stderr, flush=True)
+        if jsonl:
+            with jsonl.open("a") as handle:
+                handle.write(json.dumps(rows[-1]) + "\n")
     print(table(rows))
     return 0
 
@@ -110,12 +162,13 @@ def table(rows: list[dict]) -> str:
                   f" | {r['label_high_quality_min']} |" for r in ring]
     if images:
         lines += ["", f"Extractor: {images[0]['extractor']}",
-                  "| preset | G steps | CPU min | " + " | ".join(IMAGE_COLUMNS) + " |",
+                  "| entry | G steps | CPU min | " + " | ".join(IMAGE_COLUMNS) + " |",
                   "|---|---|---|" + "---|" * len(IMAGE_COLUMNS)]
         for r in images:
             cells = " | ".join(f"{r[c]:.3f}" if isinstance(r.get(c), float) else "–"
                                for c in IMAGE_COLUMNS)
-            lines.append(f"| {r['preset']} | {r['steps']} | {r['cpu_seconds'] / 60:.1f} | "
+            minutes = f"{r['cpu_seconds'] / 60:.1f}" if r.get("cpu_seconds") else "–"
+            lines.append(f"| {r['entry']} | {r['steps']} | {minutes} | "
                          f"{cells} |")
     return "\n".join(lines)
 

@@ -9,8 +9,12 @@ For each run it reports:
   x (and the true label);
 - sample quality: FID, KID, precision, recall of 10k samples vs the test split (domain classifier).
 
+A conditional run (ogan-cond-fashion-mnist) draws z with class-balanced labels for rho and the
+samples, reconstructs each test image with its true label, and adds intra-FID and class agreement.
+
     python benchmarks/ogan.py --minutes 12
     python benchmarks/ogan.py --runs on=RUN_DIR off=RUN_DIR      # score runs trained elsewhere
+    python benchmarks/ogan.py --runs cond=RUN_DIR --only-given   # any names; skip training
 """
 
 from __future__ import annotations
@@ -26,11 +30,11 @@ import torch
 from fmnist import train_for
 
 from gankit.data.pictures import images_hwc
-from gankit.metrics.evaluate import evaluate_samples
 from gankit.metrics.extractors import build_extractor
-from gankit.nets.sampling import evaluation_mode, latent_batch
+from gankit.nets.encoding import encode
+from gankit.nets.sampling import balanced_labels, evaluation_mode, latent_batch
 from gankit.objectives.correlation import pearson
-from gankit.training.evaluation import draw_samples
+from gankit.training.evaluation import evaluate_generator
 from gankit.use.encoding import open_encoder_run, real_images, reconstruct_images
 from gankit.use.runs import TrainedGenerator
 
@@ -41,8 +45,11 @@ PRESET = "ogan-fashion-mnist"
 @torch.no_grad()
 def heldout_rho(run: TrainedGenerator, n: int = 10000) -> float:
     z = latent_batch(n, run.config.z_dim, 123, torch.device("cpu"))
+    labels = balanced_labels(n, len(run.classes)) if run.classes else None
+    parts = labels.split(500) if labels is not None else [None] * len(z.split(500))
     with evaluation_mode(run.generator, run.critic):
-        values = [pearson(part, run.critic.encode(run.generator(part))) for part in z.split(500)]
+        values = [pearson(part, encode(run.critic, run.generator(part, y), y))
+                  for part, y in zip(z.split(500), parts)]
     return float(torch.cat(values).mean())
 
 
@@ -59,9 +66,11 @@ def reconstruction(run: TrainedGenerator, temperature: float) -> dict:
 
 
 def sample_quality(run: TrainedGenerator) -> dict:
-    images = draw_samples(run.generator, run.config.z_dim, 10000, seed=0)
-    result = evaluate_samples(images, "fashion-mnist", n=10000, split="test")
-    return {k: result[k] for k in ("fid", "kid_mean", "precision", "recall")}
+    classes = len(run.classes) if run.classes else 0
+    result = evaluate_generator(run.generator, run.config.z_dim, "fashion-mnist", 10000, seed=0,
+                                classes=classes, split="test")
+    keys = ("fid", "kid_mean", "precision", "recall", "intra_fid", "class_agreement")
+    return {k: result[k] for k in keys if k in result}
 
 
 def measure(run_dir: Path) -> dict:
@@ -76,32 +85,34 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--minutes", type=float, default=12.0, help="CPU minutes per run")
     parser.add_argument("--threads", type=int, default=1)
-    parser.add_argument("--runs", nargs="*", default=[], metavar="on|off=RUN_DIR",
+    parser.add_argument("--runs", nargs="*", default=[], metavar="NAME=RUN_DIR",
                         help="score existing runs instead of training")
+    parser.add_argument("--only-given", action="store_true", help="score the --runs only")
     args = parser.parse_args()
     torch.set_num_threads(args.threads)
     given = dict(item.split("=", 1) for item in args.runs)
+    variants = {name: {} for name in given} if args.only_given else VARIANTS
     rows = []
     with tempfile.TemporaryDirectory() as tmp:
-        for label, extra in VARIANTS.items():
+        for label, extra in variants.items():
             if label in given:
                 run_dir = Path(given[label])
             else:
                 run_dir = train_for(PRESET, args.minutes, Path(tmp) / label, extra)[0].run_dir.root
-            rows.append({"lambda": 0.5 if label == "on" else 0.0, **measure(run_dir)})
+            rows.append({"run": label, **measure(run_dir)})
             print(json.dumps(rows[-1]), file=sys.stderr, flush=True)
     print(f"Command: python benchmarks/ogan.py {' '.join(sys.argv[1:])}".rstrip())
-    keys = [k for k in rows[0] if k not in ("lambda",)]
-    print("| lambda | " + " | ".join(keys) + " |")
+    keys = list(dict.fromkeys(k for row in rows for k in row if k != "run"))
+    print("| run | " + " | ".join(keys) + " |")
     print("|---|" + "---|" * len(keys))
     for row in rows:
         cells = " | ".join(_fmt(row.get(k)) for k in keys)
-        print(f"| {row['lambda']} | {cells} |")
+        print(f"| {row['run']} | {cells} |")
     return 0
 
 
 def _fmt(value: object) -> str:
-    return f"{value:.3f}" if isinstance(value, float) else str(value)
+    return f"{value:.3f}" if isinstance(value, float) else "–" if value is None else str(value)
 
 
 if __name__ == "__main__":

@@ -97,3 +97,12 @@ def test_bad_encoder_configs(tmp_path, capsys, items, message):
     assert run_cli("train", *base, *items, f"out={tmp_path / 'x'}") == 2
     assert message in capsys.readouterr().err
     assert not (tmp_path / "x").exists()
+
+
+def test_a_conditional_run_reconstructs_with_the_true_labels_and_says_so(tmp_path, capsys):
+    out = tmp_path / "cond"
+    assert run_cli("train", "objective=gan-qp", *TINY, "conditional=true", f"out={out}") == 0
+    capsys.readouterr()
+    assert run_cli("reconstruct", out, "--n", 8, "--out", tmp_path / "r.npz") == 0
+    assert "each decoded with its image's true label" in capsys.readouterr().err
+    assert np.load(tmp_path / "r.npz")["reconstructions"].shape[0] == 8

@@ -29,6 +29,7 @@ def run(args: argparse.Namespace) -> int:
     else:
         with atomic_path(out) as tmp, tmp.open("wb") as handle:
             np.savez_compressed(handle, originals=originals, reconstructions=rebuilt)
-    print(f"gankit: wrote {len(originals)} reconstructions of {real.source} to {out}",
+    labelled = " (each decoded with its image's true label)" if trained.classes else ""
+    print(f"gankit: wrote {len(originals)} reconstructions of {real.source} to {out}{labelled}",
           file=sys.stderr)
     return 0

@@ -31,6 +31,7 @@ ENTRIES: dict[str, tuple[str, dict]] = {
     "minimax": ("minimax-fashion-mnist", {}),
     "ns": ("ns-fashion-mnist", {}),
     "lsgan": ("lsgan-fashion-mnist", {}),
+    "lsgan-eq8": ("lsgan-fashion-mnist", {"objective_options": {"a": -1.0, "b": 1.0, "c": 0.0}}),
     "wgan": ("wgan-fashion-mnist", {}),
     "wgan-gp": ("wgan-gp-fashion-mnist", {}),
     "hinge": ("hinge-fashion-mnist", {}),

@@ -100,7 +100,8 @@ def main() -> int:
             extra = {**extra, **parse_sets(args.set)}
             trainer, steps, seconds = train_for(preset, args.minutes, root / label, extra)
             rows.append({"entry": label, "preset": preset, "steps": steps,
-                         "cpu_seconds": seconds, **score(trainer, args.n)})
+                         "cpu_seconds": seconds, "train_dtype": trainer.config.precision,
+                         **score(trainer, args.n)})
             print(json.dumps(rows[-1]), file=sys.stderr, flush=True)
             if args.jsonl:
                 with args.jsonl.open("a") as handle:
@@ -113,12 +114,12 @@ def table(rows: list[dict]) -> str:
     lines = [f"Command: python benchmarks/fmnist.py {' '.join(sys.argv[1:])}".rstrip(),
              (f"Extractor: {rows[0]['extractor']}; {rows[0]['n_fake']} samples vs "
               f"{rows[0]['n_real']} test images"),
-             "| entry | preset | G steps | CPU min | " + " | ".join(COLUMNS) + " |",
-             "|---|---|---|---|" + "---|" * len(COLUMNS)]
+             "| entry | preset | G steps | CPU min | dtype | " + " | ".join(COLUMNS) + " |",
+             "|---|---|---|---|---|" + "---|" * len(COLUMNS)]
     for row in rows:
         cells = " | ".join(f"{row[c]:.3f}" for c in COLUMNS)
         lines.append(f"| {row['entry']} | {row['preset']} | {row['steps']} | "
-                     f"{row['cpu_seconds'] / 60:.1f} | {cells} |")
+                     f"{row['cpu_seconds'] / 60:.1f} | {row.get('train_dtype', '–')} | {cells} |")
     return "\n".join(lines)
 
 

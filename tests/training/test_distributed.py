@@ -2,8 +2,10 @@
 generator as one process at batch B, and a two-process run resumes."""
 
 import os
+import shutil
 import subprocess
 import sys
+import warnings
 
 import pytest
 import torch
@@ -25,6 +27,15 @@ def gankit(*args, processes=1):
                    f"--nproc_per_node={processes}", "-m", "gankit", *args]
     done = subprocess.run(command, capture_output=True, text=True, env=ENV, timeout=300,
                           check=False)
+    if done.returncode != 0 and processes > 1:
+        # a multi-process launch failed once in ~10 full-suite runs on a loaded 2-core machine
+        # and never alone; launch once more, and report the first failure as a warning
+        warnings.warn(f"torchrun failed once, retried: {done.stderr[-2000:]}", stacklevel=2)
+        for arg in args:  # a fresh run starts again from nothing; a resume resumes again
+            if arg.startswith("out="):
+                shutil.rmtree(arg[4:], ignore_errors=True)
+        done = subprocess.run(command, capture_output=True, text=True, env=ENV, timeout=300,
+                              check=False)
     assert done.returncode == 0, done.stderr[-2000:]
     return done.stderr
 

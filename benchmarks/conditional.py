@@ -33,6 +33,7 @@ from sklearn.neighbors import KNeighborsClassifier
 
 import gankit
 from gankit.data import load_dataset
+from gankit.metrics.conditional import near_own_mode
 from gankit.nets.sampling import balanced_labels, sample_generator
 from gankit.training.evaluation import draw_samples, evaluate_generator
 from gankit.use.runs import open_generator
@@ -59,8 +60,9 @@ def ring_scores(run: Path) -> dict:
     for label in range(len(ring.centers)):
         labels = torch.full((PER_LABEL,), label)
         points = sample_generator(loaded.generator, loaded.config.z_dim, PER_LABEL, 1, labels)
-        near = (points - ring.centers[label]).norm(dim=1) <= 3 * ring.sigma
-        shares.append(round(100.0 * float(near.float().mean()), 2))
+        share = near_own_mode(points.numpy(), labels.numpy(), np.asarray(ring.centers),
+                              ring.sigma)[label]
+        shares.append(round(100.0 * share, 2))
     return {"label_high_quality": shares, "label_high_quality_min": min(shares)}
 
 

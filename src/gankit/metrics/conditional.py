@@ -44,9 +44,19 @@ def mode_agreement(points: np.ndarray, labels: np.ndarray, centers: np.ndarray, 
     """Agreement of each point's nearest mode with its label, and per label the share of its
     points within `sigmas`·σ of its own mode (the lowest such share is reported too)."""
     distances = np.linalg.norm(points[:, None, :] - centers[None], axis=2)
-    own = distances[np.arange(len(points)), labels]
-    near = own <= sigmas * sigma
-    shares = [float(near[labels == k].mean()) for k in np.unique(labels)]
+    near = distances[np.arange(len(points)), labels] <= sigmas * sigma
+    shares = label_shares(near, labels)
     return {"class_agreement": float((distances.argmin(axis=1) == labels).mean()),
             "class_high_quality": 100.0 * float(near.mean()),
-            "class_high_quality_min": 100.0 * min(shares)}
+            "class_high_quality_min": 100.0 * min(shares.values())}
+
+
+def near_own_mode(points: np.ndarray, labels: np.ndarray, centers: np.ndarray, sigma: float,
+                  sigmas: float = 3.0) -> dict[int, float]:
+    """Per label: the share of its points within `sigmas`·σ of its own mode."""
+    near = np.linalg.norm(points - centers[labels], axis=1) <= sigmas * sigma
+    return label_shares(near, labels)
+
+
+def label_shares(flags: np.ndarray, labels: np.ndarray) -> dict[int, float]:
+    return {int(k): float(flags[labels == k].mean()) for k in np.unique(labels)}

@@ -50,7 +50,7 @@ def test_weight_zero_keeps_the_classifier_logged_only():
 
 
 def test_a_critic_that_learns_real_classes_only():
-    objective = build_objective("ns", {}, class_weight=0.5, class_fakes=False)
+    objective = build_objective("ns", {}, class_weight=0.5, critic_fakes=False)
     critic, generator = objective.schedule(TrainingPlan(2, 10))
     terms = critic.loss(batch())
     assert "class_real" in terms.losses and "class_fake" not in terms.losses

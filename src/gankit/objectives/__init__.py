@@ -34,7 +34,7 @@ def build_objective(name: str, options: Mapping[str, Any] | None = None, *,
                     encoder_weight: float | None = None, encoder_score: str = "mean",
                     encoder_update: str = "alternating",
                     class_weight: float | None = None,
-                    class_fakes: bool = True) -> Objective:
+                    critic_fakes: bool = True) -> Objective:
     """Validate `options` against the objective's Options dataclass and build it; with an
     `encoder_weight` (O-GAN's lambda), wrapped in O-GAN with an encoder critic; with a
     `class_weight`, wrapped in AC-GAN's auxiliary classifier loss."""
@@ -47,7 +47,7 @@ def build_objective(name: str, options: Mapping[str, Any] | None = None, *,
     if class_weight is not None:
         from gankit.objectives.acgan import AuxiliaryClassifier
 
-        objective = AuxiliaryClassifier(objective, class_weight, class_fakes)
+        objective = AuxiliaryClassifier(objective, class_weight, critic_fakes)
     return objective
 
 

@@ -168,7 +168,7 @@ def make_objective(config: Config) -> Objective:
                            encoder_score=config.encoder.score,
                            encoder_update=config.encoder.update,
                            class_weight=config.acgan_weight if acgan else None,
-                           class_fakes=config.acgan_critic_fakes)
+                           critic_fakes=config.acgan_critic_fakes)
 
 
 def data_size(data: DataSource) -> int | None:

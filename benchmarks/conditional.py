@@ -29,11 +29,11 @@ from pathlib import Path
 
 import numpy as np
 import torch
-from sklearn.neighbors import KNeighborsClassifier
 
 import gankit
 from gankit.data import load_dataset
 from gankit.metrics.conditional import near_own_mode
+from gankit.metrics.pixel_judge import PixelJudge
 from gankit.nets.sampling import balanced_labels, sample_generator
 from gankit.training.evaluation import draw_samples, evaluate_generator
 from gankit.use.runs import open_generator
@@ -78,22 +78,13 @@ def image_scores(run: Path, n: int) -> dict:
     return {"steps": loaded.step, **result}
 
 
-def pixel_judge(images: np.ndarray, labels: np.ndarray, k: int = 5) -> dict:
-    """A k-NN classifier on raw pixels of the training split: how often it gives each sample
-    its label, and its accuracy on the test split."""
-    train = load_dataset("fashion-mnist", {"split": "train"})
-    test = load_dataset("fashion-mnist", {"split": "test"})
-    judge = KNeighborsClassifier(n_neighbors=k, n_jobs=1)
-    judge.fit(flat(train.images.numpy()), train.labels.numpy())
-    accuracy = float(np.mean(judge.predict(flat(test.images.numpy())) == test.labels.numpy()))
-    agreement = float(np.mean(judge.predict(flat(images)) == labels))
-    return {"judge": f"{k}-NN on pixels", "judge_agreement": agreement,
-            "judge_test_accuracy": accuracy}
-
-
-def flat(images: np.ndarray) -> np.ndarray:
-    """uint8 images of any layout → N×D float32 in [0, 1]."""
-    return images.reshape(len(images), -1).astype(np.float32) / 255.0
+def pixel_judge(images: np.ndarray, labels: np.ndarray) -> dict:
+    """How often the pixel judge (a 5-NN classifier on the training split's pixels) gives each
+    sample its label, and its accuracy on the test split."""
+    judge = PixelJudge.for_dataset("fashion-mnist", k=5)
+    agreement = float(np.mean(judge.predict(images) == labels))
+    return {"judge": "5-NN on pixels", "judge_agreement": agreement,
+            "judge_test_accuracy": judge.test_accuracy()}
 
 
 def main() -> int:

@@ -25,7 +25,9 @@ import torch
 
 import gankit
 from gankit.metrics.evaluate import evaluate_samples
+from gankit.metrics.pixel_judge import PixelJudge
 from gankit.training.evaluation import draw_samples
+from gankit.use.runs import open_generator
 
 # label → (preset, extra overrides). Variants isolate one change against their preset.
 ENTRIES: dict[str, tuple[str, dict]] = {
@@ -50,6 +52,7 @@ ENTRIES: dict[str, tuple[str, dict]] = {
     "ogan-alternating": ("ogan-fashion-mnist", {"encoder": {"update": "alternating"}}),
 }
 COLUMNS = ("fid", "kid_mean", "precision", "recall", "coverage")
+JUDGE_COLUMNS = ("judge_1nn_accuracy", "judge_min_class_share")
 
 
 def train_for(preset: str, minutes: float | None, out: Path,
@@ -69,9 +72,25 @@ def train_for(preset: str, minutes: float | None, out: Path,
     return trainer, trainer.step, time.process_time() - started
 
 
-def score(trainer, n: int) -> dict:
-    images = draw_samples(trainer.sampling_generator(), trainer.config.z_dim, n, seed=0)
-    return evaluate_samples(images, "fashion-mnist", n=n, split="test")
+def score(generator: torch.nn.Module, z_dim: int, n: int) -> dict:
+    """The domain classifier's metrics and the independent pixel judge's, on n samples drawn at
+    latent seed 0."""
+    images = draw_samples(generator, z_dim, n, seed=0)
+    return {**evaluate_samples(images, "fashion-mnist", n=n, split="test"),
+            **PixelJudge.for_dataset("fashion-mnist").score(images)}
+
+
+def score_given(given: list[str], n: int) -> list[dict]:
+    """Rows for runs trained elsewhere (ENTRY=RUN_DIR), scored as the trained ones are."""
+    rows = []
+    for item in given:
+        entry, run = item.split("=", 1)
+        loaded = open_generator(run, device="cpu")
+        rows.append({"entry": entry, "preset": loaded.config.preset or entry, "steps": loaded.step,
+                     "cpu_seconds": None, "train_dtype": loaded.config.precision,
+                     **score(loaded.generator, loaded.config.z_dim, n)})
+        print(json.dumps(rows[-1]), file=sys.stderr, flush=True)
+    return rows
 
 
 def parse_sets(items: list[str]) -> dict:
@@ -95,6 +114,8 @@ def main() -> int:
     parser.add_argument("--jsonl", type=Path, default=None, help="also append each result here")
     parser.add_argument("--keep", type=Path, default=None,
                         help="keep the run directories here (default: a temporary folder)")
+    parser.add_argument("--score", nargs="+", default=None, metavar="ENTRY=RUN_DIR",
+                        help="train nothing: score these runs (ENTRY labels the row)")
     parser.add_argument("--table-from", type=Path, nargs="+", default=None, metavar="JSONL",
                         help="train nothing: print the table of results saved with --jsonl")
     args = parser.parse_args()
@@ -104,6 +125,11 @@ def main() -> int:
         print(table(sorted(rows, key=lambda row: order.index(row["entry"]))))
         return 0
     torch.set_num_threads(args.threads)
+    if args.score:
+        rows = score_given(args.score, args.n)
+        append(rows, args.jsonl)
+        print(table(rows))
+        return 0
     rows = []
     with tempfile.TemporaryDirectory() as tmp:
         root = args.keep or Path(tmp)
@@ -114,26 +140,37 @@ def main() -> int:
             trainer, steps, seconds = train_for(preset, minutes, root / label, extra)
             rows.append({"entry": label, "preset": preset, "steps": steps,
                          "cpu_seconds": seconds, "train_dtype": trainer.config.precision,
-                         **score(trainer, args.n)})
+                         **score(trainer.sampling_generator(), trainer.config.z_dim, args.n)})
             print(json.dumps(rows[-1]), file=sys.stderr, flush=True)
-            if args.jsonl:
-                with args.jsonl.open("a") as handle:
-                    handle.write(json.dumps(rows[-1]) + "\n")
+            append(rows[-1:], args.jsonl)
     print(table(rows))
     return 0
 
 
+def append(rows: list[dict], jsonl: Path | None) -> None:
+    if jsonl:
+        with jsonl.open("a") as handle:
+            handle.writelines(json.dumps(row) + "\n" for row in rows)
+
+
 def table(rows: list[dict]) -> str:
+    judged = [c for c in JUDGE_COLUMNS if any(c in row for row in rows)]
+    columns = COLUMNS + tuple(judged)
     lines = [f"Command: python benchmarks/fmnist.py {' '.join(sys.argv[1:])}".rstrip(),
              (f"Extractor: {rows[0]['extractor']}; {rows[0]['n_fake']} samples vs "
               f"{rows[0]['n_real']} test images"),
-             "| entry | preset | G steps | CPU min | dtype | " + " | ".join(COLUMNS) + " |",
-             "|---|---|---|---|---|" + "---|" * len(COLUMNS)]
+             "| entry | preset | G steps | CPU min | dtype | " + " | ".join(columns) + " |",
+             "|---|---|---|---|---|" + "---|" * len(columns)]
     for row in rows:
-        cells = " | ".join(f"{row[c]:.3f}" for c in COLUMNS)
-        lines.append(f"| {row['entry']} | {row['preset']} | {row['steps']} | "
-                     f"{row['cpu_seconds'] / 60:.1f} | {row.get('train_dtype', '–')} | {cells} |")
+        cells = " | ".join(cell(row.get(c)) for c in columns)
+        minutes = cell(row["cpu_seconds"] / 60 if row["cpu_seconds"] else None, ".1f")
+        lines.append(f"| {row['entry']} | {row['preset']} | {row['steps']} | {minutes} | "
+                     f"{row.get('train_dtype', '–')} | {cells} |")
     return "\n".join(lines)
+
+
+def cell(value: float | None, spec: str = ".3f") -> str:
+    return "–" if value is None else format(value, spec)
 
 
 if __name__ == "__main__":

@@ -58,20 +58,21 @@ JUDGE_COLUMNS = ("judge_1nn_accuracy", "judge_min_class_share")
 
 
 def train_for(preset: str, minutes: float | None, out: Path,
-              extra: dict) -> tuple[object, int, float]:
+              extra: dict) -> tuple[object, int, float, float]:
     """Train for `minutes` of CPU time, or (None) to the preset's end through the trainer's own
     loop, which also writes the run's metrics.jsonl, previews and checkpoints."""
     overrides = {"out": str(out), "log": {"progress": False, "tensorboard": False}, **extra}
     trainer = gankit.make_trainer(preset, **overrides)
-    started = time.process_time()
+    started, wall = time.process_time(), time.perf_counter()
     if minutes is None:
         trainer.fit()
-        return trainer, trainer.step, time.process_time() - started
-    while (trainer.steps_done() < trainer.total_steps()
-           and time.process_time() - started < minutes * 60):
-        trainer.train_step()
-    trainer.save()
-    return trainer, trainer.step, time.process_time() - started
+    else:
+        while (trainer.steps_done() < trainer.total_steps()
+               and time.process_time() - started < minutes * 60):
+            trainer.train_step()
+        trainer.save()
+    return (trainer, trainer.step, time.process_time() - started,
+            time.perf_counter() - wall)
 
 
 def score(generator: torch.nn.Module, z_dim: int, n: int) -> dict:
@@ -139,9 +140,11 @@ def main() -> int:
             preset, extra = ENTRIES[label]
             extra = {**extra, **parse_sets(args.set)}
             minutes = None if args.full else args.minutes
-            trainer, steps, seconds = train_for(preset, minutes, root / label, extra)
+            trainer, steps, seconds, wall = train_for(preset, minutes, root / label, extra)
             rows.append({"entry": label, "preset": preset, "steps": steps,
-                         "cpu_seconds": seconds, "train_dtype": trainer.config.precision,
+                         "cpu_seconds": seconds, "wall_seconds": wall,
+                         "device": str(trainer.parts.device),
+                         "train_dtype": trainer.config.precision,
                          **score(trainer.sampling_generator(), trainer.config.z_dim, args.n)})
             print(json.dumps(rows[-1]), file=sys.stderr, flush=True)
             append(rows[-1:], args.jsonl)
@@ -161,13 +164,16 @@ def table(rows: list[dict]) -> str:
     lines = [f"Command: python benchmarks/fmnist.py {' '.join(sys.argv[1:])}".rstrip(),
              (f"Extractor: {rows[0]['extractor']}; {rows[0]['n_fake']} samples vs "
               f"{rows[0]['n_real']} test images"),
-             "| entry | preset | G steps | CPU min | dtype | " + " | ".join(columns) + " |",
-             "|---|---|---|---|---|" + "---|" * len(columns)]
+             "| entry | preset | G steps | CPU min | wall min | device | dtype | "
+             + " | ".join(columns) + " |",
+             "|---|---|---|---|---|---|---|" + "---|" * len(columns)]
     for row in rows:
         cells = " | ".join(cell(row.get(c)) for c in columns)
-        minutes = cell(row["cpu_seconds"] / 60 if row["cpu_seconds"] else None, ".1f")
-        lines.append(f"| {row['entry']} | {row['preset']} | {row['steps']} | {minutes} | "
-                     f"{row.get('train_dtype', '–')} | {cells} |")
+        minutes = [cell(row[key] / 60 if row.get(key) else None, ".1f")
+                   for key in ("cpu_seconds", "wall_seconds")]
+        lines.append(f"| {row['entry']} | {row['preset']} | {row['steps']} | {minutes[0]} | "
+                     f"{minutes[1]} | {row.get('device', 'cpu')} | {row.get('train_dtype', '–')} "
+                     f"| {cells} |")
     return "\n".join(lines)
 
 

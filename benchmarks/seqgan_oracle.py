@@ -86,7 +86,7 @@ def main() -> int:
                         help="changes to the preset (e.g. n_critic=50)")
     args = parser.parse_args()
     torch.set_num_threads(args.threads)
-    overrides = [*args.overrides, f"out={args.out}", "device=cpu", "log.progress=false"]
+    overrides = ["device=cpu", *args.overrides, f"out={args.out}", "log.progress=false"]
     trainer = start_run(load_config(args.preset, overrides))
     if trainer.evaluator.plan is None:
         parser.error("the benchmark reads NLL_oracle from training: keep eval.every > 0")

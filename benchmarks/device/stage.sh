@@ -1,0 +1,11 @@
+#!/bin/bash
+# Copies what benchmarks/device/session.sh needs on the device machine into .device/ (git-ignored,
+# sent with the run's `carry`, at most 64 MiB): the Fashion-MNIST files and the domain classifier,
+# so nothing is downloaded or retrained there (its real-data statistics are recomputed there).
+set -eu
+cd "$(dirname "$0")/../.."
+rm -rf .device
+mkdir -p .device/data/fashion-mnist .device/cache
+cp /usr/share/datasets/fashion-mnist/*.gz .device/data/fashion-mnist/
+cp -r "${GANKIT_CACHE:-$HOME/.cache/gankit}/classifiers" .device/cache/
+du -sh .device

@@ -44,6 +44,7 @@ ENTRIES: dict[str, tuple[str, dict]] = {
     "ebgan-lr2e-4": ("ebgan-fashion-mnist", {"g_opt": {"lr": 2e-4}, "d_opt": {"lr": 2e-4}}),
     "magan": ("magan-fashion-mnist", {}),
     "began": ("began-fashion-mnist", {}),
+    "began-lk0.01": ("began-fashion-mnist", {"objective_options": {"lambda_k": 0.01}}),
     "loss-sensitive": ("loss-sensitive-fashion-mnist", {}),
     # the ring preset's fix: L unconstrained and no E[L(x)] term, the margin hinge alone
     "loss-sensitive-free": ("loss-sensitive-fashion-mnist",

@@ -45,6 +45,10 @@ ENTRIES: dict[str, tuple[str, dict]] = {
     "magan": ("magan-fashion-mnist", {}),
     "began": ("began-fashion-mnist", {}),
     "began-lk0.01": ("began-fashion-mnist", {"objective_options": {"lambda_k": 0.01}}),
+    # BEGAN's objective on the InfoGAN-style nets (their autoencoder critic, as EBGAN's preset)
+    "began-infogan": ("ns-fashion-mnist", {"objective": "began"}),
+    "began-infogan-g0.75": ("ns-fashion-mnist",
+                            {"objective": "began", "objective_options": {"gamma": 0.75}}),
     "loss-sensitive": ("loss-sensitive-fashion-mnist", {}),
     # the ring preset's fix: L unconstrained and no E[L(x)] term, the margin hinge alone
     "loss-sensitive-free": ("loss-sensitive-fashion-mnist",

@@ -49,6 +49,8 @@ ENTRIES: dict[str, tuple[str, dict]] = {
     "began-infogan": ("ns-fashion-mnist", {"objective": "began"}),
     "began-infogan-g0.75": ("ns-fashion-mnist",
                             {"objective": "began", "objective_options": {"gamma": 0.75}}),
+    "began-infogan-code16": ("ns-fashion-mnist",
+                             {"objective": "began", "net_options": {"code_dim": 16}}),
     "loss-sensitive": ("loss-sensitive-fashion-mnist", {}),
     # the ring preset's fix: L unconstrained and no E[L(x)] term, the margin hinge alone
     "loss-sensitive-free": ("loss-sensitive-fashion-mnist",

@@ -17,7 +17,7 @@ export PYTHONPATH=src GANKIT_DATA=$PWD/.device/data GANKIT_CACHE=$PWD/.device/ca
 OUT=${OUT:-/tmp/gankit-device-out}
 mkdir -p "$OUT"
 TRAIN_LIMIT=${TRAIN_LIMIT:-420}
-ENTRIES=${ENTRIES:-"wgan wgan-gp hinge magan began loss-sensitive loss-sensitive-free lsgan-lr1e-4 ebgan-lr2e-4"}
+ENTRIES=${ENTRIES:-"wgan wgan-gp hinge began began-lk0.01 began-infogan began-infogan-code16 ogan ogan-alternating"}
 if [ "${DRY:-0}" = 1 ]; then
   DEVICE=cpu SPEED="--device cpu --nets mlp-2D --objectives ns --seconds 0.2"
   SETS="steps=4 log.every=2" N=200 TRAIN_LIMIT=600  # MAGAN still pre-trains 2 epochs

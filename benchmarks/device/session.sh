@@ -2,14 +2,14 @@
 # One prepared run for a lent GPU machine (DEVELOPERS.md: 15 device minutes a session, start
 # included). Stage here first, then call the device tool once:
 #
-#   benchmarks/device/stage.sh        # Fashion-MNIST .gz files and the metrics cache → .device/
+#   benchmarks/device/stage.sh        # Fashion-MNIST .gz files and the domain classifier → .device/
 #   run(command="bash benchmarks/device/session.sh", carry=[".device"], timeout_s=600)
 #
 # 1. benchmarks/speed.py on CUDA, alone on the GPU (its numbers must not share the chip);
 # 2. every Fashion-MNIST preset without a full-length row, each to its own end, all at once on
 #    the one GPU (they are small), each cut at TRAIN_LIMIT seconds.
 # Results land in $OUT (at most 8 files come back): speed-cuda.jsonl, speed.md,
-# fmnist-gpu.jsonl, fmnist.log, and the BEGAN and MAGAN metrics for the equilibrium plots.
+# fmnist-gpu.jsonl, fmnist.log, and the BEGAN metrics for its equilibrium plot.
 # Dry run on a CPU: DRY=1 bash benchmarks/device/session.sh  (tiny sizes, device=cpu).
 set -u
 cd "$(dirname "$0")/../.."
@@ -17,7 +17,7 @@ export PYTHONPATH=src GANKIT_DATA=$PWD/.device/data GANKIT_CACHE=$PWD/.device/ca
 OUT=${OUT:-/tmp/gankit-device-out}
 mkdir -p "$OUT"
 TRAIN_LIMIT=${TRAIN_LIMIT:-420}
-ENTRIES=${ENTRIES:-"wgan wgan-gp hinge began began-lk0.01 began-infogan began-infogan-code16 ogan ogan-alternating"}
+ENTRIES=${ENTRIES:-"wgan wgan-gp began began-lk0.01 began-infogan began-infogan-code16"}
 if [ "${DRY:-0}" = 1 ]; then
   DEVICE=cpu SPEED="--device cpu --nets mlp-2D --objectives ns --seconds 0.2"
   SETS="steps=4 log.every=2" N=200 TRAIN_LIMIT=600  # MAGAN still pre-trains 2 epochs
@@ -38,7 +38,7 @@ for entry in $ENTRIES; do
   pids+=($!)
 done
 wait "${pids[@]}"
-for entry in began magan; do
+for entry in began; do
   [ -f "$RUNS/$entry/metrics.jsonl" ] && cp "$RUNS/$entry/metrics.jsonl" "$OUT/$entry-metrics.jsonl"
 done
 echo "done: $(wc -l < "$OUT/fmnist-gpu.jsonl" 2>/dev/null || echo 0) rows" >> "$OUT/fmnist.log"

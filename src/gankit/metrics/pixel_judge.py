@@ -49,11 +49,10 @@ class PixelJudge:
 
     def score(self, images: np.ndarray | torch.Tensor) -> dict:
         """The two-sample test against as many test images as samples, and the class shares."""
-        images = torch.as_tensor(np.asarray(images))
-        real = self.test_images[:len(images)]
-        two_sample = nearest_neighbour_accuracy(torch.from_numpy(flat_pixels(real)),
-                                                torch.from_numpy(flat_pixels(images)))
-        shares = class_shares(self.predict(images), self.classes)
+        fake = flat_pixels(images)
+        real = flat_pixels(self.test_images[:len(fake)])
+        two_sample = nearest_neighbour_accuracy(torch.from_numpy(real), torch.from_numpy(fake))
+        shares = class_shares(self.classifier.predict(fake), self.classes)
         return {"judge": f"pixels: 1-NN two-sample vs test, {self.k}-NN classes",
                 "judge_1nn_accuracy": two_sample["accuracy"],
                 "judge_1nn_fake_accuracy": two_sample["fake_accuracy"],

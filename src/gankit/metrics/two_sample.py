@@ -18,11 +18,9 @@ def nearest_neighbour_accuracy(real: Tensor, fake: Tensor,
     is_fake = torch.cat([torch.zeros(len(real), dtype=torch.bool),
                          torch.ones(len(fake), dtype=torch.bool)])
     nearest = torch.empty(len(points), dtype=torch.long)
-    squared = points.square().sum(1)
     for start in range(0, len(points), chunk):
-        block = points[start:start + chunk]
-        distance = squared[start:start + chunk, None] - 2 * block @ points.T + squared[None]
-        rows = torch.arange(len(block))
+        distance = torch.cdist(points[start:start + chunk], points)  # as metrics.manifold
+        rows = torch.arange(len(distance))
         distance[rows, start + rows] = float("inf")  # leave the point itself out
         nearest[start:start + chunk] = distance.argmin(1)
     right = (is_fake[nearest] == is_fake).double()

@@ -34,15 +34,27 @@ ENTRIES: dict[str, tuple[str, dict]] = {
     "minimax": ("minimax-fashion-mnist", {}),
     "ns": ("ns-fashion-mnist", {}),
     "lsgan": ("lsgan-fashion-mnist", {}),
-    "lsgan-eq8": ("lsgan-fashion-mnist", {"objective_options": {"a": -1.0, "b": 1.0, "c": 0.0}}),
-    "lsgan-lr1e-4": ("lsgan-fashion-mnist", {"g_opt": {"lr": 1e-4}, "d_opt": {"lr": 1e-4}}),
+    # the preset before it took 2 critic steps, and changes to that one-step setting
+    "lsgan-nc1": ("lsgan-fashion-mnist", {"n_critic": 1}),
+    "lsgan-nc1-eq8": ("lsgan-fashion-mnist",
+                      {"n_critic": 1, "objective_options": {"a": -1.0, "b": 1.0, "c": 0.0}}),
+    "lsgan-nc1-lr1e-4": ("lsgan-fashion-mnist",
+                         {"n_critic": 1, "g_opt": {"lr": 1e-4}, "d_opt": {"lr": 1e-4}}),
+    "lsgan-nc1-lr1e-3": ("lsgan-fashion-mnist",
+                         {"n_critic": 1, "g_opt": {"lr": 1e-3}, "d_opt": {"lr": 1e-3}}),
     "wgan": ("wgan-fashion-mnist", {}),
     "wgan-gp": ("wgan-gp-fashion-mnist", {}),
     "hinge": ("hinge-fashion-mnist", {}),
     "ebgan": ("ebgan-fashion-mnist", {}),
     "ebgan-no-pt": ("ebgan-fashion-mnist", {"objective_options": {"pt_weight": 0.0}}),
     "ebgan-lr2e-4": ("ebgan-fashion-mnist", {"g_opt": {"lr": 2e-4}, "d_opt": {"lr": 2e-4}}),
+    "ebgan-m5": ("ebgan-fashion-mnist", {"objective_options": {"margin": 5.0}}),
+    "ebgan-nc2": ("ebgan-fashion-mnist", {"n_critic": 2}),
+    # layer norm in the autoencoder critic: each sample's energy no longer depends on its batch
+    "ebgan-ln": ("ebgan-fashion-mnist", {"net_options": {"d_norm": "layer"}}),
+    "ebgan-m20": ("ebgan-fashion-mnist", {"objective_options": {"margin": 20.0}}),
     "magan": ("magan-fashion-mnist", {}),
+    "magan-nc2": ("magan-fashion-mnist", {"n_critic": 2}),
     "began": ("began-fashion-mnist", {}),
     "began-lk0.01": ("began-fashion-mnist", {"objective_options": {"lambda_k": 0.01}}),
     # BEGAN's objective on the InfoGAN-style nets (their autoencoder critic, as EBGAN's preset)
@@ -51,14 +63,28 @@ ENTRIES: dict[str, tuple[str, dict]] = {
                             {"objective": "began", "objective_options": {"gamma": 0.75}}),
     "began-infogan-code16": ("ns-fashion-mnist",
                              {"objective": "began", "net_options": {"code_dim": 16}}),
+    "began-infogan-ln": ("ns-fashion-mnist",
+                         {"objective": "began", "net_options": {"d_norm": "layer"}}),
     "loss-sensitive": ("loss-sensitive-fashion-mnist", {}),
     # the paper's non-negative L with the E[L(x)] term (the preset leaves L raw, as the ring's)
     "loss-sensitive-paper": ("loss-sensitive-fashion-mnist",
                              {"objective_options": {"activation": "relu", "real_weight": 1.0}}),
+    "loss-sensitive-nc5": ("loss-sensitive-fashion-mnist", {"n_critic": 5}),
+    "loss-sensitive-nc5-lr2e-4": ("loss-sensitive-fashion-mnist",
+                                  {"n_critic": 5, "g_opt": {"lr": 2e-4}, "d_opt": {"lr": 2e-4}}),
     "gan-qp": ("gan-qp-fashion-mnist", {}),
     "ogan": ("ogan-fashion-mnist", {}),
     "ogan-no-rho": ("ogan-fashion-mnist", {"encoder": {"weight": 0.0}}),
     "ogan-alternating": ("ogan-fashion-mnist", {"encoder": {"update": "alternating"}}),
+    # the author's scripts' optimiser (the preset before it took Adam)
+    "ogan-rmsprop": ("ogan-fashion-mnist",
+                     {"g_opt": {"name": "rmsprop", "lr": 1e-4, "alpha": 0.99},
+                      "d_opt": {"name": "rmsprop", "lr": 1e-4, "alpha": 0.99}}),
+    # GAN-QP's own distance and scale (the gan-qp preset's) in place of the scripts' mse and 2
+    "ogan-l1": ("ogan-fashion-mnist", {"objective_options": {"distance": "l1", "scale": 10.0}}),
+    # O-GAN's encoder on the gan-qp preset itself (2 critic steps, so alternating updates)
+    "ogan-on-gan-qp": ("gan-qp-fashion-mnist",
+                       {"encoder": {"enabled": True, "weight": 0.5, "update": "alternating"}}),
 }
 COLUMNS = ("fid", "kid_mean", "precision", "recall", "coverage")
 JUDGE_COLUMNS = ("judge_1nn_accuracy", "judge_min_class_share")
@@ -167,9 +193,10 @@ def append(rows: list[dict], jsonl: Path | None) -> None:
 
 def table(rows: list[dict]) -> str:
     judged = [c for c in JUDGE_COLUMNS if any(c in row for row in rows)]
-    columns = COLUMNS + tuple(judged)
+    extractors = sorted({row["extractor"] for row in rows})
+    columns = COLUMNS + tuple(judged) + (("extractor",) if len(extractors) > 1 else ())
     lines = [f"Command: python benchmarks/fmnist.py {' '.join(sys.argv[1:])}".rstrip(),
-             (f"Extractor: {rows[0]['extractor']}; {rows[0]['n_fake']} samples vs "
+             (f"Extractor: {', '.join(extractors)}; {rows[0]['n_fake']} samples vs "
               f"{rows[0]['n_real']} test images"),
              "| entry | preset | G steps | CPU min | wall min | device | dtype | "
              + " | ".join(columns) + " |",
@@ -184,7 +211,10 @@ def table(rows: list[dict]) -> str:
     return "\n".join(lines)
 
 
-def cell(value: float | None, spec: str = ".3f") -> str:
+def cell(value: float | str | None, spec: str = ".3f") -> str:
+    """A number to `spec`; an extractor's name to its weights' short hash."""
+    if isinstance(value, str):
+        return value.rsplit(":", 1)[-1]
     return "–" if value is None else format(value, spec)
 
 

@@ -47,12 +47,12 @@ ENTRIES: dict[str, tuple[str, dict]] = {
     "hinge": ("hinge-fashion-mnist", {}),
     "ebgan": ("ebgan-fashion-mnist", {}),
     "ebgan-no-pt": ("ebgan-fashion-mnist", {"objective_options": {"pt_weight": 0.0}}),
-    "ebgan-lr2e-4": ("ebgan-fashion-mnist", {"g_opt": {"lr": 2e-4}, "d_opt": {"lr": 2e-4}}),
-    "ebgan-m5": ("ebgan-fashion-mnist", {"objective_options": {"margin": 5.0}}),
-    "ebgan-nc2": ("ebgan-fashion-mnist", {"n_critic": 2}),
+    # the preset before it took 2 critic steps, and changes to that one-step setting
+    "ebgan-nc1": ("ebgan-fashion-mnist", {"n_critic": 1}),
+    "ebgan-nc1-lr2e-4": ("ebgan-fashion-mnist",
+                         {"n_critic": 1, "g_opt": {"lr": 2e-4}, "d_opt": {"lr": 2e-4}}),
     # layer norm in the autoencoder critic: each sample's energy no longer depends on its batch
-    "ebgan-ln": ("ebgan-fashion-mnist", {"net_options": {"d_norm": "layer"}}),
-    "ebgan-m20": ("ebgan-fashion-mnist", {"objective_options": {"margin": 20.0}}),
+    "ebgan-nc1-ln": ("ebgan-fashion-mnist", {"n_critic": 1, "net_options": {"d_norm": "layer"}}),
     "magan": ("magan-fashion-mnist", {}),
     "magan-nc2": ("magan-fashion-mnist", {"n_critic": 2}),
     "began": ("began-fashion-mnist", {}),
@@ -66,12 +66,15 @@ ENTRIES: dict[str, tuple[str, dict]] = {
     "began-infogan-ln": ("ns-fashion-mnist",
                          {"objective": "began", "net_options": {"d_norm": "layer"}}),
     "loss-sensitive": ("loss-sensitive-fashion-mnist", {}),
-    # the paper's non-negative L with the E[L(x)] term (the preset leaves L raw, as the ring's)
+    # the author's learning rate; then also one L step per G step (the preset before this one)
+    "loss-sensitive-lr1e-4": ("loss-sensitive-fashion-mnist",
+                              {"g_opt": {"lr": 1e-4}, "d_opt": {"lr": 1e-4}}),
+    "loss-sensitive-nc1-lr1e-4": ("loss-sensitive-fashion-mnist",
+                                  {"n_critic": 1, "g_opt": {"lr": 1e-4}, "d_opt": {"lr": 1e-4}}),
+    # the paper's non-negative L with the E[L(x)] term, one L step, the author's lr
     "loss-sensitive-paper": ("loss-sensitive-fashion-mnist",
-                             {"objective_options": {"activation": "relu", "real_weight": 1.0}}),
-    "loss-sensitive-nc5": ("loss-sensitive-fashion-mnist", {"n_critic": 5}),
-    "loss-sensitive-nc5-lr2e-4": ("loss-sensitive-fashion-mnist",
-                                  {"n_critic": 5, "g_opt": {"lr": 2e-4}, "d_opt": {"lr": 2e-4}}),
+                             {"objective_options": {"activation": "relu", "real_weight": 1.0},
+                              "n_critic": 1, "g_opt": {"lr": 1e-4}, "d_opt": {"lr": 1e-4}}),
     "gan-qp": ("gan-qp-fashion-mnist", {}),
     "ogan": ("ogan-fashion-mnist", {}),
     "ogan-no-rho": ("ogan-fashion-mnist", {"encoder": {"weight": 0.0}}),

@@ -29,6 +29,7 @@ from pathlib import Path
 
 import numpy as np
 import torch
+import yaml
 
 import gankit
 from gankit.data import load_dataset
@@ -51,6 +52,11 @@ def train(preset: str, out: Path, seed: int, extra: dict) -> tuple[Path, float]:
     run = gankit.train(preset, out=str(out), seed=seed, device="cpu",
                        log={"progress": False, "tensorboard": False}, **extra)
     return run, time.process_time() - started
+
+
+def trained_precision(run: Path) -> str:
+    """The precision the run trained in (`auto` resolved), from its config.yaml."""
+    return yaml.safe_load((Path(run) / "config.yaml").read_text())["precision"]
 
 
 def ring_scores(run: Path) -> dict:
@@ -116,7 +122,8 @@ def main() -> int:
                 run, seconds = train(ENTRIES[entry], root / f"{entry}-{seed}", seed, extra)
                 scores = ring_scores(run) if entry == "cgan-ring" else image_scores(run, args.n)
                 rows.append({"entry": entry, "preset": ENTRIES[entry], "seed": seed,
-                             "cpu_seconds": round(seconds, 1), "train_precision": args.precision,
+                             "cpu_seconds": round(seconds, 1),
+                             "train_precision": trained_precision(run),
                              **scores})
                 print(json.dumps(rows[-1]), file=sys.stderr, flush=True)
                 if args.jsonl:
@@ -154,15 +161,19 @@ def table(rows: list[dict]) -> str:
         lines += [f"| {r['preset']} | {r['seed']} | {' '.join(map(str, r['label_high_quality']))}"
                   f" | {r['label_high_quality_min']} |" for r in ring]
     if images:
-        lines += ["", f"Extractor: {images[0]['extractor']}",
-                  "| entry | G steps | CPU min | " + " | ".join(IMAGE_COLUMNS) + " |",
-                  "|---|---|---|" + "---|" * len(IMAGE_COLUMNS)]
+        extractors = sorted({r["extractor"] for r in images})
+        mixed = len(extractors) > 1
+        lines += ["", f"Extractor: {', '.join(extractors)}",
+                  "| entry | G steps | CPU min | dtype | " + " | ".join(IMAGE_COLUMNS)
+                  + (" | extractor |" if mixed else " |"),
+                  "|---|---|---|---|" + "---|" * (len(IMAGE_COLUMNS) + mixed)]
         for r in images:
             cells = " | ".join(f"{r[c]:.3f}" if isinstance(r.get(c), float) else "–"
                                for c in IMAGE_COLUMNS)
             minutes = f"{r['cpu_seconds'] / 60:.1f}" if r.get("cpu_seconds") else "–"
+            extractor = f" {r['extractor'].rsplit(':', 1)[-1]} |" if mixed else ""
             lines.append(f"| {r['entry']} | {r['steps']} | {minutes} | "
-                         f"{cells} |")
+                         f"{r.get('train_precision', '–')} | {cells} |{extractor}")
     return "\n".join(lines)
 
 

@@ -56,8 +56,11 @@ ENTRIES: dict[str, tuple[str, dict]] = {
     "magan": ("magan-fashion-mnist", {}),
     "magan-nc2": ("magan-fashion-mnist", {"n_critic": 2}),
     "began": ("began-fashion-mnist", {}),
-    "began-lk0.01": ("began-fashion-mnist", {"objective_options": {"lambda_k": 0.01}}),
-    # BEGAN's objective on the InfoGAN-style nets (their autoencoder critic, as EBGAN's preset)
+    # the paper's setting, and with the preset's lambda_k
+    "began-paper": ("began-paper-fashion-mnist", {}),
+    "began-paper-lk0.01": ("began-paper-fashion-mnist", {"objective_options": {"lambda_k": 0.01}}),
+    # BEGAN's objective on the InfoGAN-style nets (their autoencoder critic, as EBGAN's preset),
+    # the steps towards the preset: batch norm, then layer norm with the paper's gamma, lambda_k
     "began-infogan": ("ns-fashion-mnist", {"objective": "began"}),
     "began-infogan-g0.75": ("ns-fashion-mnist",
                             {"objective": "began", "objective_options": {"gamma": 0.75}}),
@@ -65,6 +68,11 @@ ENTRIES: dict[str, tuple[str, dict]] = {
                              {"objective": "began", "net_options": {"code_dim": 16}}),
     "began-infogan-ln": ("ns-fashion-mnist",
                          {"objective": "began", "net_options": {"d_norm": "layer"}}),
+    "began-infogan-ln-lk0.01": ("ns-fashion-mnist",
+                                {"objective": "began", "net_options": {"d_norm": "layer"},
+                                 "objective_options": {"lambda_k": 0.01}}),
+    "began-g0.5": ("began-fashion-mnist", {"objective_options": {"gamma": 0.5}}),
+    "began-g1": ("began-fashion-mnist", {"objective_options": {"gamma": 1.0}}),
     "loss-sensitive": ("loss-sensitive-fashion-mnist", {}),
     # the author's learning rate; then also one L step per G step (the preset before this one)
     "loss-sensitive-lr1e-4": ("loss-sensitive-fashion-mnist",

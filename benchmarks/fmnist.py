@@ -77,7 +77,6 @@ ENTRIES: dict[str, tuple[str, dict]] = {
     "began-infogan-ln-lk0.01": ("ns-fashion-mnist",
                                 {"objective": "began", "net_options": {"d_norm": "layer"},
                                  "objective_options": {"lambda_k": 0.01}}),
-    "began-g0.5": ("began-fashion-mnist", {"objective_options": {"gamma": 0.5}}),
     "began-g1": ("began-fashion-mnist", {"objective_options": {"gamma": 1.0}}),
     "loss-sensitive": ("loss-sensitive-fashion-mnist", {}),
     # the author's learning rate; then also one L step per G step (the preset before this one)

@@ -29,9 +29,9 @@ from pathlib import Path
 
 import numpy as np
 import torch
-import yaml
 
 import gankit
+from gankit.config.load import load_config
 from gankit.data import load_dataset
 from gankit.metrics.conditional import near_own_mode
 from gankit.metrics.pixel_judge import PixelJudge
@@ -56,7 +56,7 @@ def train(preset: str, out: Path, seed: int, extra: dict) -> tuple[Path, float]:
 
 def trained_precision(run: Path) -> str:
     """The precision the run trained in (`auto` resolved), from its config.yaml."""
-    return yaml.safe_load((Path(run) / "config.yaml").read_text())["precision"]
+    return load_config(str(Path(run) / "config.yaml"), []).precision
 
 
 def ring_scores(run: Path) -> dict:

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import sys
 
 import torch
 
@@ -39,7 +40,7 @@ def main() -> int:
     for weights in args.classifiers:
         result = evaluate_samples(images, "fashion-mnist", n=args.n, split="test",
                                   weights=weights)
-        print(json.dumps({k: result[k] for k in ("extractor", *COLUMNS)}), flush=True)
+        print(json.dumps({k: result[k] for k in ("extractor", *COLUMNS)}), file=sys.stderr)
         print(f"| {result['extractor']} | "
               + " | ".join(f"{result[c]:.3f}" for c in COLUMNS) + " |")
     return 0

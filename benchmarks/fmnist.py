@@ -194,6 +194,12 @@ def main() -> int:
             extra = {**extra, **parse_sets(args.set)}
             minutes = None if args.full else args.minutes
             trainer, steps, seconds, wall = train_for(preset, minutes, root / label, extra)
+            if minutes is None and trainer.steps_done() < trainer.total_steps():
+                print(f"{label}: stopped at step {steps} of {trainer.total_steps()}, not scored "
+                      f"(gankit train --resume {root / label} finishes it; then --score "
+                      f"{label}={root / label})",
+                      file=sys.stderr)
+                return 1
             rows.append({"entry": label, "preset": preset, "steps": steps,
                          "cpu_seconds": seconds, "wall_seconds": wall,
                          "device": str(trainer.parts.device),

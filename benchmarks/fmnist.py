@@ -9,6 +9,7 @@ latent seed 0 and scored. Needs the classifier once: `gankit train-classifier --
     python benchmarks/fmnist.py --minutes 15
     python benchmarks/fmnist.py --only ns ebgan ebgan-no-pt --minutes 5 --set precision=bf16
     python benchmarks/fmnist.py --only began --full --keep runs/fm   # to the preset's end
+    python benchmarks/fmnist.py --score began=runs/fm/began --checkpoint best   # a kept run
     python benchmarks/fmnist.py --table-from a.jsonl b.jsonl   # the table of saved results
 """
 
@@ -43,8 +44,10 @@ ENTRIES: dict[str, tuple[str, dict]] = {
     "lsgan-nc1-lr1e-3": ("lsgan-fashion-mnist",
                          {"n_critic": 1, "g_opt": {"lr": 1e-3}, "d_opt": {"lr": 1e-3}}),
     "wgan": ("wgan-fashion-mnist", {}),
-    # the paper's RMSprop 5e-5 for both nets (the preset takes 2e-4)
+    # the paper's RMSprop 5e-5 for both nets (the preset takes 5e-4), then the rates around it
     "wgan-paper": ("wgan-fashion-mnist", {"g_opt": {"lr": 5e-5}, "d_opt": {"lr": 5e-5}}),
+    "wgan-lr2e-4": ("wgan-fashion-mnist", {"g_opt": {"lr": 2e-4}, "d_opt": {"lr": 2e-4}}),
+    "wgan-lr1e-3": ("wgan-fashion-mnist", {"g_opt": {"lr": 1e-3}, "d_opt": {"lr": 1e-3}}),
     "wgan-gp": ("wgan-gp-fashion-mnist", {}),
     # Algorithm 1's Adam 1e-4 for both nets (the preset takes the CIFAR-10 ResNet script's 2e-4)
     "wgan-gp-paper": ("wgan-gp-fashion-mnist", {"g_opt": {"lr": 1e-4}, "d_opt": {"lr": 1e-4}}),
@@ -82,6 +85,23 @@ ENTRIES: dict[str, tuple[str, dict]] = {
                                 {"objective": "began", "net_options": {"d_norm": "layer"},
                                  "objective_options": {"lambda_k": 0.01}}),
     "began-g1": ("began-fashion-mnist", {"objective_options": {"gamma": 1.0}}),
+    # gamma 1 with twice the paper's Adam rate; then run three times as long (its row was scored
+    # from that run's step-4000 checkpoint, --checkpoint best: the rate is constant, so its first
+    # 4000 steps are those of the 4000-step run)
+    "began-g1-lr2e-4": ("began-fashion-mnist",
+                        {"objective_options": {"gamma": 1.0},
+                         "g_opt": {"lr": 2e-4}, "d_opt": {"lr": 2e-4}}),
+    "began-g1-lr2e-4-12k": ("began-fashion-mnist",
+                            {"objective_options": {"gamma": 1.0}, "steps": 12000,
+                             "g_opt": {"lr": 2e-4}, "d_opt": {"lr": 2e-4}}),
+    # gamma 1 at four times the paper's rate
+    "began-g1-lr4e-4": ("began-fashion-mnist",
+                        {"objective_options": {"gamma": 1.0},
+                         "g_opt": {"lr": 4e-4}, "d_opt": {"lr": 4e-4}}),
+    # the same with both rates decayed linearly to 0 by the end (the paper decays on stalls)
+    "began-g1-lr2e-4-linear": ("began-fashion-mnist",
+                               {"objective_options": {"gamma": 1.0}, "lr_schedule": "linear",
+                                "g_opt": {"lr": 2e-4}, "d_opt": {"lr": 2e-4}}),
     "loss-sensitive": ("loss-sensitive-fashion-mnist", {}),
     # the author's learning rate; then also one L step per G step (the preset before this one)
     "loss-sensitive-lr1e-4": ("loss-sensitive-fashion-mnist",
@@ -136,12 +156,12 @@ def score(generator: torch.nn.Module, z_dim: int, n: int) -> dict:
             **PixelJudge.for_dataset("fashion-mnist").score(images)}
 
 
-def score_given(given: list[str], n: int) -> list[dict]:
+def score_given(given: list[str], n: int, checkpoint: str) -> list[dict]:
     """Rows for runs trained elsewhere (ENTRY=RUN_DIR), scored as the trained ones are."""
     rows = []
     for item in given:
         entry, run = item.split("=", 1)
-        loaded = open_generator(run, device="cpu")
+        loaded = open_generator(run, device="cpu", checkpoint=checkpoint)
         rows.append({"entry": entry, "preset": loaded.config.preset or entry, "steps": loaded.step,
                      "cpu_seconds": None, "train_dtype": loaded.config.precision,
                      **score(loaded.generator, loaded.config.z_dim, n)})
@@ -172,6 +192,8 @@ def main() -> int:
                         help="keep the run directories here (default: a temporary folder)")
     parser.add_argument("--score", nargs="+", default=None, metavar="ENTRY=RUN_DIR",
                         help="train nothing: score these runs (ENTRY labels the row)")
+    parser.add_argument("--checkpoint", default="last", choices=("last", "best"),
+                        help="with --score: last, or best (by the run's in-run eval)")
     parser.add_argument("--table-from", type=Path, nargs="+", default=None, metavar="JSONL",
                         help="train nothing: print the table of results saved with --jsonl")
     args = parser.parse_args()
@@ -182,7 +204,7 @@ def main() -> int:
         return 0
     torch.set_num_threads(args.threads)
     if args.score:
-        rows = score_given(args.score, args.n)
+        rows = score_given(args.score, args.n, args.checkpoint)
         append(rows, args.jsonl)
         print(table(rows))
         return 0

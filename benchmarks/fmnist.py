@@ -84,24 +84,17 @@ ENTRIES: dict[str, tuple[str, dict]] = {
     "began-infogan-ln-lk0.01": ("ns-fashion-mnist",
                                 {"objective": "began", "net_options": {"d_norm": "layer"},
                                  "objective_options": {"lambda_k": 0.01}}),
-    "began-g1": ("began-fashion-mnist", {"objective_options": {"gamma": 1.0}}),
-    # gamma 1 with twice the paper's Adam rate; then run three times as long (its row was scored
-    # from that run's step-4000 checkpoint, --checkpoint best: the rate is constant, so its first
-    # 4000 steps are those of the 4000-step run)
-    "began-g1-lr2e-4": ("began-fashion-mnist",
-                        {"objective_options": {"gamma": 1.0},
-                         "g_opt": {"lr": 2e-4}, "d_opt": {"lr": 2e-4}}),
-    "began-g1-lr2e-4-12k": ("began-fashion-mnist",
-                            {"objective_options": {"gamma": 1.0}, "steps": 12000,
-                             "g_opt": {"lr": 2e-4}, "d_opt": {"lr": 2e-4}}),
-    # gamma 1 at four times the paper's rate
-    "began-g1-lr4e-4": ("began-fashion-mnist",
-                        {"objective_options": {"gamma": 1.0},
-                         "g_opt": {"lr": 4e-4}, "d_opt": {"lr": 4e-4}}),
-    # the same with both rates decayed linearly to 0 by the end (the paper decays on stalls)
-    "began-g1-lr2e-4-linear": ("began-fashion-mnist",
-                               {"objective_options": {"gamma": 1.0}, "lr_schedule": "linear",
-                                "g_opt": {"lr": 2e-4}, "d_opt": {"lr": 2e-4}}),
+    # the preset before this one (gamma 0.75, the paper's Adam 1e-4), then its gamma 1 alone
+    "began-g0.75-lr1e-4": ("began-fashion-mnist",
+                           {"objective_options": {"gamma": 0.75},
+                            "g_opt": {"lr": 1e-4}, "d_opt": {"lr": 1e-4}}),
+    "began-lr1e-4": ("began-fashion-mnist", {"g_opt": {"lr": 1e-4}, "d_opt": {"lr": 1e-4}}),
+    # the preset's rate doubled, and decayed linearly to 0 by the end (the paper decays on stalls)
+    "began-lr4e-4": ("began-fashion-mnist", {"g_opt": {"lr": 4e-4}, "d_opt": {"lr": 4e-4}}),
+    "began-linear": ("began-fashion-mnist", {"lr_schedule": "linear"}),
+    # the preset run three times as long (its first 4000 steps are the preset's: the rate is
+    # constant; the began row was scored from this run's step-4000 checkpoint, --checkpoint best)
+    "began-12k": ("began-fashion-mnist", {"steps": 12000}),
     "loss-sensitive": ("loss-sensitive-fashion-mnist", {}),
     # the author's learning rate; then also one L step per G step (the preset before this one)
     "loss-sensitive-lr1e-4": ("loss-sensitive-fashion-mnist",

@@ -92,6 +92,9 @@ ENTRIES: dict[str, tuple[str, dict]] = {
     # the preset's rate doubled, and decayed linearly to 0 by the end (the paper decays on stalls)
     "began-lr4e-4": ("began-fashion-mnist", {"g_opt": {"lr": 4e-4}, "d_opt": {"lr": 4e-4}}),
     "began-linear": ("began-fashion-mnist", {"lr_schedule": "linear"}),
+    # two critic steps per generator step (as the EBGAN and LSGAN presets), and a wider bottleneck
+    "began-nc2": ("began-fashion-mnist", {"n_critic": 2}),
+    "began-code128": ("began-fashion-mnist", {"net_options": {"code_dim": 128}}),
     # the preset run three times as long (its first 4000 steps are the preset's: the rate is
     # constant; the began row was scored from this run's step-4000 checkpoint, --checkpoint best)
     "began-12k": ("began-fashion-mnist", {"steps": 12000}),

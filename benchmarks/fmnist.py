@@ -98,6 +98,11 @@ ENTRIES: dict[str, tuple[str, dict]] = {
     # the preset run three times as long (its first 4000 steps are the preset's: the rate is
     # constant; the began row was scored from this run's step-4000 checkpoint, --checkpoint best)
     "began-12k": ("began-fashion-mnist", {"steps": 12000}),
+    # the smaller autoencoder of compare_gan's BEGAN (Lucic et al. 2018), with the preset's layer
+    # norm and with none (as compare_gan's default)
+    "began-compact": ("began-fashion-mnist", {"net_options": {"autoencoder": "compact"}}),
+    "began-compact-nonorm": ("began-fashion-mnist",
+                             {"net_options": {"autoencoder": "compact", "d_norm": "none"}}),
     "loss-sensitive": ("loss-sensitive-fashion-mnist", {}),
     # the author's learning rate; then also one L step per G step (the preset before this one)
     "loss-sensitive-lr1e-4": ("loss-sensitive-fashion-mnist",

@@ -14,12 +14,14 @@ CASES = [
     ("dcgan", (1, 28, 28), {"width": 8, "code_dim": 4}),
     ("dcgan", (3, 64, 64), {"width": 8, "d_norm": "layer", "code_dim": 4}),
     ("infogan", (1, 28, 28), {"code_dim": 4}),
+    ("infogan", (1, 28, 28), {"code_dim": 4, "autoencoder": "compact", "d_norm": "layer"}),
+    ("infogan", (3, 28, 28), {"code_dim": 4, "autoencoder": "compact", "d_norm": "none"}),
     ("began", (1, 28, 28), {"filters": 8, "repeat": 1, "code_dim": 4}),
     ("began", (3, 64, 64), {"filters": 8, "repeat": 1, "code_dim": 4}),
 ]
 
 
-@pytest.fixture(params=CASES, ids=[f"{n}-{'x'.join(map(str, s))}" for n, s, _ in CASES])
+@pytest.fixture(params=CASES, ids=[f"{n}-{'x'.join(map(str, s))}-{len(o)}" for n, s, o in CASES])
 def built(request):
     name, shape, options = request.param
     generator, critic = build_nets(name, options, shape, Z, CriticSpec("autoencoder", "l2"))
@@ -59,3 +61,18 @@ def test_spectral_norm_wraps_the_autoencoder_too():
                            CriticSpec("autoencoder"))
     names = [name for name, _ in critic.named_parameters()]
     assert any("parametrizations" in name for name in names)
+
+
+def test_compact_infogan_autoencoder_is_lucics_size():
+    """compare_gan's BEGAN autoencoder: 1.07M weights on 28×28×1 with a 64-wide code, no 1024 layer."""
+    options = {"autoencoder": "compact", "d_norm": "none"}
+    _, compact = build_nets("infogan", options, (1, 28, 28), Z, CriticSpec("autoencoder"))
+    _, mirror = build_nets("infogan", {"d_norm": "none"}, (1, 28, 28), Z, CriticSpec("autoencoder"))
+    weights = sum(p.numel() for p in compact.parameters())
+    # conv 1→64 and 64→128 (4×4), 6272→64, 64→6272, deconv 128→64 and 64→1, with biases
+    expected = (16 * 64 + 64) + (64 * 128 * 16 + 128) + (6272 * 64 + 64) + (64 * 6272 + 6272) \
+        + (128 * 64 * 16 + 64) + (64 * 16 + 1)
+    assert weights == expected
+    assert sum(p.numel() for p in mirror.parameters()) > 10 * weights
+    assert not any(isinstance(m, torch.nn.Linear) and 1024 in (m.in_features, m.out_features)
+                   for m in compact.modules())

@@ -91,7 +91,7 @@ def test_defaults():
         "dcgan": {"width": 64, "g_norm": "batch", "d_norm": "batch", "spectral_norm": False,
                   "code_dim": 64, "conditioning": "projection"},
         "infogan": {"d_norm": "batch", "g_norm": "batch", "spectral_norm": False, "code_dim": 64,
-                    "conditioning": "projection"},
+                    "autoencoder": "mirror", "conditioning": "projection"},
     }
     for name, expected in defaults.items():
         assert dataclasses.asdict(net_options(name)()) == expected

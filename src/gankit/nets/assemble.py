@@ -18,22 +18,28 @@ DEFAULT_CODE_DIM = 64
 def assemble_critic(family: Any, options: Any, data_shape: tuple[int, ...], z_dim: int,
                     spec: CriticSpec, classes: int = 0) -> nn.Module:
     """`classes` > 0 builds a conditional critic, conditioned as `options.conditioning` says."""
+    if spec.kind == "autoencoder":
+        if classes:
+            raise GankitError("autoencoder critics have no conditional form in gankit")
+        return _autoencoder(family, options, data_shape, spec)
     conditioning = getattr(options, "conditioning", "projection")
     body_shape = with_label_inputs(data_shape, classes) if conditioning == "concat" else data_shape
     features, feature_dim = family.critic_body(options, body_shape)
     labels = LabelReader(feature_dim, classes, conditioning) if classes else None
     if spec.kind == "score":
         return family.initialise(Critic(features, feature_dim, labels))
-    if spec.kind == "autoencoder":
-        if classes:
-            raise GankitError("autoencoder critics have no conditional form in gankit")
-        code_dim = getattr(options, "code_dim", DEFAULT_CODE_DIM)
-        encoder = nn.Sequential(features, nn.Linear(feature_dim, code_dim))
-        decoder = family.decoder(options, data_shape, code_dim)
-        return family.initialise(AutoencoderCritic(encoder, decoder, spec.energy))
     if spec.kind == "encoder":
         return family.initialise(EncoderCritic(features, feature_dim, z_dim, spec.score, labels))
     raise ValueError(f"unknown critic kind {spec.kind!r}")
+
+
+def _autoencoder(family: Any, options: Any, data_shape: tuple[int, ...],
+                 spec: CriticSpec) -> nn.Module:
+    code_dim = getattr(options, "code_dim", DEFAULT_CODE_DIM)
+    features, feature_dim = family.encoder_body(options, data_shape)
+    encoder = nn.Sequential(features, nn.Linear(feature_dim, code_dim))
+    decoder = family.decoder(options, data_shape, code_dim)
+    return family.initialise(AutoencoderCritic(encoder, decoder, spec.energy))
 
 
 def with_label_inputs(data_shape: tuple[int, ...], classes: int) -> tuple[int, ...]:

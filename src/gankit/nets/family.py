@@ -18,8 +18,8 @@ class NetFamily:
     """Subclasses set `Options` and implement `generator` and `critic_body`; nets.registry declares
     each family (name, summary, options).
 
-    A family that wants autoencoder critics shaped otherwise than its generator overrides
-    `decoder`.
+    A family that wants autoencoder critics shaped otherwise than its critic and generator
+    overrides `encoder_body` and `decoder`.
     """
 
     Options: ClassVar[type] = NoOptions
@@ -59,6 +59,11 @@ class NetFamily:
     def critic_body(cls, options: Any, data_shape: tuple[int, ...]) -> tuple[nn.Module, int]:
         """The critic's features: a module mapping samples to flat N×F vectors, and F."""
         raise NotImplementedError
+
+    @classmethod
+    def encoder_body(cls, options: Any, data_shape: tuple[int, ...]) -> tuple[nn.Module, int]:
+        """An autoencoder critic's encoder before its code layer: by default the critic body."""
+        return cls.critic_body(options, data_shape)
 
     @classmethod
     def decoder(cls, options: Any, data_shape: tuple[int, ...], code_dim: int) -> nn.Module:

@@ -36,9 +36,18 @@ class Infogan(NetFamily):
         return _critic_body(options.d_norm, data_shape[0])
 
     @classmethod
+    def encoder_body(cls, options: InfoganOptions,
+                     data_shape: tuple[int, ...]) -> tuple[nn.Module, int]:
+        if options.autoencoder == "compact":
+            return _compact_encoder_body(options.d_norm, data_shape[0])
+        return _critic_body(options.d_norm, data_shape[0])
+
+    @classmethod
     def decoder(cls, options: InfoganOptions, data_shape: tuple[int, ...],
                 code_dim: int) -> nn.Module:
-        """Shaped like the generator, with the critic's normalisation."""
+        """The "mirror" decoder is shaped like the generator, with the critic's normalisation."""
+        if options.autoencoder == "compact":
+            return _compact_decoder(options.d_norm, data_shape[0], code_dim)
         return _generator(options.d_norm, data_shape[0], code_dim)
 
     @classmethod
@@ -76,3 +85,34 @@ def _critic_body(norm: str, channels: int) -> tuple[nn.Module, int]:
         nn.LeakyReLU(LEAK),
     )
     return features, 1024
+
+
+# The autoencoder of compare_gan's BEGAN (Lucic et al. 2018): the critic's two convolutions straight
+# into the code, and a decoder without the 1024-wide layer: 1.07M weights on 28×28×1 against 13.2M.
+def _compact_encoder_body(norm: str, channels: int) -> tuple[nn.Module, int]:
+    features = nn.Sequential(
+        nn.Conv2d(channels, 64, 4, 2, 1),
+        nn.LeakyReLU(LEAK),
+        nn.Conv2d(64, 128, 4, 2, 1),
+        *norm_2d(norm, 128),
+        nn.LeakyReLU(LEAK),
+        nn.Flatten(),
+    )
+    return features, 128 * 7 * 7
+
+
+def _compact_decoder(norm: str, channels: int, code_dim: int) -> nn.Module:
+    """Leaky ReLU on the code (as compare_gan applies it), then 7×7 → 14×14 → 28×28."""
+    return SequentialGenerator(
+        *norm_1d(norm, code_dim),
+        nn.LeakyReLU(LEAK),
+        nn.Linear(code_dim, 128 * 7 * 7),
+        *norm_1d(norm, 128 * 7 * 7),
+        nn.LeakyReLU(LEAK),
+        nn.Unflatten(1, (128, 7, 7)),
+        nn.ConvTranspose2d(128, 64, 4, 2, 1),
+        *norm_2d(norm, 64),
+        nn.LeakyReLU(LEAK),
+        nn.ConvTranspose2d(64, channels, 4, 2, 1),
+        nn.Tanh(),
+    )

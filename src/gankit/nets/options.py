@@ -67,6 +67,9 @@ class InfoganOptions:
     g_norm: Literal["batch", "none"] = "batch"
     spectral_norm: bool = False  # critic only; needs d_norm other than "batch"
     code_dim: int = 64  # bottleneck of autoencoder critics
+    # Autoencoder critics: "mirror" = the critic's body, then a decoder shaped like the generator;
+    # "compact" = the smaller autoencoder of Lucic et al.'s BEGAN (nets.infogan).
+    autoencoder: Literal["mirror", "compact"] = "mirror"
     # Conditional runs: how the critic takes labels (projection, acgan or concat; nets.critic).
     conditioning: Conditioning = "projection"
 

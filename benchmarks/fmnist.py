@@ -30,6 +30,10 @@ from gankit.metrics.pixel_judge import PixelJudge
 from gankit.training.evaluation import draw_samples
 from gankit.use.runs import open_generator
 
+# The autoencoder BEGAN's preset had before it took the compact one (see the began entries)
+MIRROR = {"autoencoder": "mirror", "d_norm": "layer"}
+MIRROR_4K = {"net_options": MIRROR, "steps": 4000}
+
 # label → (preset, extra overrides). Variants isolate one change against their preset.
 ENTRIES: dict[str, tuple[str, dict]] = {
     "minimax": ("minimax-fashion-mnist", {}),
@@ -84,25 +88,34 @@ ENTRIES: dict[str, tuple[str, dict]] = {
     "began-infogan-ln-lk0.01": ("ns-fashion-mnist",
                                 {"objective": "began", "net_options": {"d_norm": "layer"},
                                  "objective_options": {"lambda_k": 0.01}}),
-    # the preset before this one (gamma 0.75, the paper's Adam 1e-4), then its gamma 1 alone
+    # The preset before it took compare_gan's compact autoencoder: the mirror autoencoder with
+    # layer norm, 4000 steps; then one change at a time from that one
+    "began-mirror": ("began-fashion-mnist", MIRROR_4K),
+    # the preset before that one (gamma 0.75, the paper's Adam 1e-4), then its gamma 1 alone
     "began-g0.75-lr1e-4": ("began-fashion-mnist",
-                           {"objective_options": {"gamma": 0.75},
+                           {**MIRROR_4K, "objective_options": {"gamma": 0.75},
                             "g_opt": {"lr": 1e-4}, "d_opt": {"lr": 1e-4}}),
-    "began-lr1e-4": ("began-fashion-mnist", {"g_opt": {"lr": 1e-4}, "d_opt": {"lr": 1e-4}}),
-    # the preset's rate doubled, and decayed linearly to 0 by the end (the paper decays on stalls)
-    "began-lr4e-4": ("began-fashion-mnist", {"g_opt": {"lr": 4e-4}, "d_opt": {"lr": 4e-4}}),
-    "began-linear": ("began-fashion-mnist", {"lr_schedule": "linear"}),
+    "began-lr1e-4": ("began-fashion-mnist",
+                     {**MIRROR_4K, "g_opt": {"lr": 1e-4}, "d_opt": {"lr": 1e-4}}),
+    # the rate doubled, and decayed linearly to 0 by the end (the paper decays on stalls)
+    "began-lr4e-4": ("began-fashion-mnist",
+                     {**MIRROR_4K, "g_opt": {"lr": 4e-4}, "d_opt": {"lr": 4e-4}}),
+    "began-linear": ("began-fashion-mnist", {**MIRROR_4K, "lr_schedule": "linear"}),
     # two critic steps per generator step (as the EBGAN and LSGAN presets), and a wider bottleneck
-    "began-nc2": ("began-fashion-mnist", {"n_critic": 2}),
-    "began-code128": ("began-fashion-mnist", {"net_options": {"code_dim": 128}}),
-    # the preset run three times as long (its first 4000 steps are the preset's: the rate is
-    # constant; the began row was scored from this run's step-4000 checkpoint, --checkpoint best)
-    "began-12k": ("began-fashion-mnist", {"steps": 12000}),
-    # the smaller autoencoder of compare_gan's BEGAN (Lucic et al. 2018), with the preset's layer
-    # norm and with none (as compare_gan's default)
-    "began-compact": ("began-fashion-mnist", {"net_options": {"autoencoder": "compact"}}),
-    "began-compact-nonorm": ("began-fashion-mnist",
-                             {"net_options": {"autoencoder": "compact", "d_norm": "none"}}),
+    "began-nc2": ("began-fashion-mnist", {**MIRROR_4K, "n_critic": 2}),
+    "began-code128": ("began-fashion-mnist",
+                      {**MIRROR_4K, "net_options": {**MIRROR, "code_dim": 128}}),
+    # the mirror run three times as long (its first 4000 steps are began-mirror's: the rate is
+    # constant; the began-mirror row was scored from this run's step-4000 checkpoint)
+    "began-mirror-12k": ("began-fashion-mnist", {**MIRROR_4K, "steps": 12000}),
+    # the smaller autoencoder of compare_gan's BEGAN (Lucic et al. 2018), with layer norm and
+    # with none (as compare_gan's default), at 4000 steps, 12000, and 18750 (the 20 epochs of
+    # Lucic et al.'s Fashion-MNIST runs)
+    **{f"began-{name}{length}": ("began-fashion-mnist",
+                                 {"net_options": {"autoencoder": "compact", "d_norm": norm},
+                                  "steps": steps})
+       for name, norm in (("compact", "layer"), ("compact-nonorm", "none"))
+       for length, steps in (("", 4000), ("-12k", 12000), ("-20ep", 18750))},
     "loss-sensitive": ("loss-sensitive-fashion-mnist", {}),
     # the author's learning rate; then also one L step per G step (the preset before this one)
     "loss-sensitive-lr1e-4": ("loss-sensitive-fashion-mnist",

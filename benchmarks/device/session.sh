@@ -18,7 +18,7 @@ export PYTHONPATH=src GANKIT_DATA=$PWD/.device/data GANKIT_CACHE=$PWD/.device/ca
 OUT=${OUT:-/tmp/gankit-device-out}
 mkdir -p "$OUT"
 TRAIN_LIMIT=${TRAIN_LIMIT:-420}
-ENTRIES=${ENTRIES:-"began-12k began-paper wgan-paper"}
+ENTRIES=${ENTRIES:-"began began-compact-20ep began-paper wgan-paper"}
 if [ "${DRY:-0}" = 1 ]; then
   DEVICE=cpu SPEED="--device cpu --nets mlp-2D --objectives ns --seconds 0.2"
   SETS="steps=4 log.every=2" N=200 TRAIN_LIMIT=600  # MAGAN still pre-trains 2 epochs
@@ -39,7 +39,7 @@ for entry in $ENTRIES; do
   pids+=($!)
 done
 wait "${pids[@]}"
-for entry in began-12k; do
+for entry in began began-compact-20ep; do
   [ -f "$RUNS/$entry/metrics.jsonl" ] && cp "$RUNS/$entry/metrics.jsonl" "$OUT/$entry-metrics.jsonl"
 done
 echo "done: $(wc -l < "$OUT/fmnist-gpu.jsonl" 2>/dev/null || echo 0) rows" >> "$OUT/fmnist.log"

@@ -116,6 +116,14 @@ ENTRIES: dict[str, tuple[str, dict]] = {
                                   "steps": steps})
        for name, norm in (("compact", "layer"), ("compact-nonorm", "none"))
        for length, steps in (("", 4000), ("-12k", 12000), ("-20ep", 18750))},
+    # (began-compact-nonorm-20ep is the preset, row began.) On the preset's nets at 4000 steps,
+    # against began-compact-nonorm: the paper's gamma 0.5, then all three of its settings
+    "began-compact-nonorm-g0.5": ("began-fashion-mnist",
+                                  {"steps": 4000, "objective_options": {"gamma": 0.5}}),
+    "began-compact-nonorm-paper": ("began-fashion-mnist",
+                                   {"steps": 4000,
+                                    "objective_options": {"gamma": 0.5, "lambda_k": 0.001},
+                                    "g_opt": {"lr": 1e-4}, "d_opt": {"lr": 1e-4}}),
     "loss-sensitive": ("loss-sensitive-fashion-mnist", {}),
     # the author's learning rate; then also one L step per G step (the preset before this one)
     "loss-sensitive-lr1e-4": ("loss-sensitive-fashion-mnist",

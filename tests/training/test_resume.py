@@ -110,3 +110,17 @@ def test_cli_says_where_a_resume_continues(tmp_path, tiny_ring_overrides, capsys
     start_run(config).fit()
     assert main(["train", "--resume", config.out, "steps=6"]) == 0
     assert "continuing from step 4 of 6" in capsys.readouterr().err
+
+
+def test_a_checkpoint_without_an_average_starts_it_from_the_restored_generator(
+        tmp_path, tiny_ring_overrides):
+    from gankit.training.trainer_state import load_trainer_state, trainer_state
+
+    plain = start_run(load_config(None, tiny_ring_overrides + ["steps=6"]))
+    plain.fit()
+    state = trainer_state(plain)
+    assert state["generator_ema"] is None
+    averaged = start_run(load_config(None, [o for o in tiny_ring_overrides if not o.startswith("out=")]
+                                     + ["steps=6", "ema=0.999", f"out={tmp_path / 'ema'}"]))
+    load_trainer_state(averaged, state)
+    _assert_same(averaged.parts.ema.model.state_dict(), plain.parts.generator.state_dict())

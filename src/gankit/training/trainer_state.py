@@ -43,8 +43,9 @@ def load_trainer_state(trainer: Trainer, state: dict[str, Any]) -> None:
     p = trainer.parts
     p.generator.load_state_dict(state["generator"])
     p.critic.load_state_dict(state["critic"])
-    if p.ema is not None and state["generator_ema"] is not None:
-        p.ema.model.load_state_dict(state["generator_ema"])
+    if p.ema is not None:
+        # A checkpoint saved without an average starts it from the generator it restores.
+        p.ema.model.load_state_dict(state["generator_ema"] or state["generator"])
     for name, key in GAME_OPTIMIZERS.items():
         p.optimizers[name].load_state_dict(state[key])
     for name, optimizer_state in state.get("phase_optimizers", {}).items():

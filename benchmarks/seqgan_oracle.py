@@ -37,20 +37,24 @@ AUTHORS_LOG = {"random": "", "mle": "≈ 9.07", "seqgan": "≈ 8.68"}  # save/ex
 ROWS = {"random": "random generator", "mle": "MLE only", "seqgan": "SeqGAN"}
 
 
-def timed_steps(trainer: Trainer) -> dict[str, float]:
-    """Wrap trainer.train_step to add up the CPU seconds of each phase's steps (and the game's)."""
+def timed_steps(trainer: Trainer) -> tuple[dict[str, float], dict[str, float]]:
+    """Wrap trainer.train_step to add up the CPU seconds and the wall seconds of each phase's
+    steps (and the game's); on a GPU the wall seconds are the cost."""
     seconds: dict[str, float] = defaultdict(float)
+    wall: dict[str, float] = defaultdict(float)
     original = trainer.train_step
 
     def step() -> dict[str, float]:
         phase = trainer.current_phase()
-        started = time.process_time()
+        name = phase.name if phase else "game"
+        started, started_wall = time.process_time(), time.perf_counter()
         scalars = original()
-        seconds[phase.name if phase else "game"] += time.process_time() - started
+        seconds[name] += time.process_time() - started
+        wall[name] += time.perf_counter() - started_wall
         return scalars
 
     trainer.train_step = step
-    return seconds
+    return seconds, wall
 
 
 def eval_lines(run_dir: Path) -> list[dict]:
@@ -68,13 +72,19 @@ def results(trainer: Trainer, random_nll: float) -> dict[str, float]:
             "seqgan_best_step": min(game, key=lambda line: line["eval/nll_oracle"])["step"]}
 
 
-def table(values: dict[str, float], minutes: dict[str, float]) -> str:
-    lines = ["| generator | paper (Table 1) | authors' log | gankit | CPU minutes |",
-             "|---|---|---|---|---|"]
+def table(values: dict[str, float], minutes: dict[str, float],
+          wall_minutes: dict[str, float]) -> str:
+    lines = ["| generator | paper (Table 1) | authors' log | gankit | CPU minutes | wall minutes |",
+             "|---|---|---|---|---|---|"]
     for key, name in ROWS.items():
         lines.append(f"| {name} | {PAPER[key]} | {AUTHORS_LOG[key]} | {values[key]:.3f} | "
-                     f"{minutes[key]:.1f} |")
+                     f"{minutes[key]:.1f} | {wall_minutes[key]:.1f} |")
     return "\n".join(lines)
+
+
+def phase_minutes(seconds: dict[str, float]) -> dict[str, float]:
+    return {"random": 0.0, "mle": seconds["mle"] / 60,
+            "seqgan": (seconds["pretrain_d"] + seconds["game"]) / 60}
 
 
 def main() -> int:
@@ -93,24 +103,30 @@ def main() -> int:
 
     started = time.process_time()
     random_nll = trainer.evaluator.evaluate(trainer.sampling_generator())["nll_oracle"]
-    seconds = timed_steps(trainer)
+    seconds, wall = timed_steps(trainer)
     trainer.fit()
     total = time.process_time() - started
+    if trainer.step < trainer.config.steps:
+        why = trainer.stop_signal or "no signal"
+        print(f"stopped at step {trainer.step} of {trainer.config.steps} ({why}); wall seconds "
+              f"so far: {json.dumps(dict(wall))}", file=sys.stderr)
+        return 1
     tokens = sample_generator(trainer.sampling_generator(), trainer.config.z_dim, 10000, 0)
     np.savez_compressed(trainer.run_dir.root / "tokens.npz", tokens=tokens.numpy())
 
     values = results(trainer, random_nll)
-    minutes = {"random": 0.0, "mle": seconds["mle"] / 60,
-               "seqgan": (seconds["pretrain_d"] + seconds["game"]) / 60}
+    minutes = phase_minutes(seconds)
     print(f"    python benchmarks/seqgan_oracle.py {shlex.join(sys.argv[1:])}\n")
-    print(table(values, minutes))
+    print(table(values, minutes, phase_minutes(wall)))
     print(f"\nCPU minutes on {args.threads} thread(s): MLE steps {minutes['mle']:.1f}, "
           f"D pre-training {seconds['pretrain_d'] / 60:.1f}, adversarial steps "
           f"{seconds['game'] / 60:.1f}, evaluation and logging "
           f"{(total - sum(seconds.values())) / 60:.1f}, total {total / 60:.1f}.")
     print(f"Lowest adversarial NLL_oracle {values['seqgan_best']:.3f} at step "
           f"{values['seqgan_best_step']}; samples in {trainer.run_dir.root / 'tokens.npz'}.")
-    print(json.dumps({"values": values, "cpu_seconds": dict(seconds), "total_cpu_seconds": total}))
+    print(json.dumps({"values": values, "cpu_seconds": dict(seconds), "total_cpu_seconds": total,
+                      "wall_seconds": dict(wall), "device": str(trainer.parts.device),
+                      "precision": trainer.config.precision}))
     return 0
 
 

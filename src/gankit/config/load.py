@@ -102,10 +102,25 @@ def _check_ranges(config: Config) -> None:
         raise GankitError(f"instance_noise.std must be >= 0, got {config.instance_noise.std}")
     _check_optimizer("g_opt", config.g_opt)
     _check_optimizer("d_opt", config.d_opt)
+    _check_lr_schedule(config)
     if not 0.0 < config.rollback_lr_factor < 1.0:
         raise GankitError(f"rollback_lr_factor must be in (0, 1), got {config.rollback_lr_factor}")
     if config.max_rollbacks < 0:
         raise GankitError(f"max_rollbacks must be >= 0, got {config.max_rollbacks}")
+
+
+def _check_lr_schedule(config: Config) -> None:
+    milestones = config.lr_milestones
+    if config.lr_schedule == "step" and not milestones:
+        raise GankitError("lr_schedule=step needs lr_milestones, the steps at which both learning "
+                          "rates are multiplied by lr_decay (e.g. lr_milestones=[12000])")
+    if milestones and config.lr_schedule != "step":
+        raise GankitError(f"lr_milestones only apply to lr_schedule=step, not "
+                          f"lr_schedule={config.lr_schedule}")
+    if any(m < 1 for m in milestones) or list(milestones) != sorted(set(milestones)):
+        raise GankitError(f"lr_milestones must be increasing steps of at least 1, got {milestones}")
+    if not 0.0 < config.lr_decay < 1.0:
+        raise GankitError(f"lr_decay must be in (0, 1), got {config.lr_decay}")
 
 
 def _check_optimizer(name: str, opt: OptimizerConfig) -> None:

@@ -103,7 +103,11 @@ class Config:
     n_critic: int = 1
     g_opt: OptimizerConfig = field(default_factory=OptimizerConfig)
     d_opt: OptimizerConfig = field(default_factory=OptimizerConfig)
-    lr_schedule: Literal["constant", "linear"] = "constant"  # linear: decay both lrs to 0 by `steps`
+    # linear: decay both lrs to 0 by `steps`; step: multiply both by lr_decay at each of
+    # lr_milestones (the generator steps at which, say, BEGAN's M stalled)
+    lr_schedule: Literal["constant", "linear", "step"] = "constant"
+    lr_milestones: list[int] = field(default_factory=list)
+    lr_decay: float = 0.5
     # A NaN or infinite loss or gradient: stop (naming the step, the term and the last good
     # checkpoint) or roll back to the last good checkpoint with every learning rate times
     # rollback_lr_factor (its n-th power for the n-th rollback in a row to the same checkpoint),

@@ -167,7 +167,9 @@ class Trainer(Checkpointing, BetweenSteps):
                 parameter.requires_grad = True
 
     def set_learning_rates(self) -> None:
-        factor = lr_factor(self.config.lr_schedule, self.step, self.config.steps) * self.lr_scale
+        c = self.config
+        factor = lr_factor(c.lr_schedule, self.step, c.steps, c.lr_milestones, c.lr_decay) \
+            * self.lr_scale
         apply_lr(self.parts.optimizers["g"], self.config.g_opt.lr, factor)
         apply_lr(self.parts.optimizers["d"], self.config.d_opt.lr, factor)
 

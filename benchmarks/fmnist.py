@@ -127,6 +127,21 @@ ENTRIES: dict[str, tuple[str, dict]] = {
                                    {"net_options": COMPACT, "steps": 4000,
                                     "objective_options": {"gamma": 0.5, "lambda_k": 0.001},
                                     "g_opt": {"lr": 1e-4}, "d_opt": {"lr": 1e-4}}),
+    # The same, one structural change each: the mirror autoencoder without norm, a 128-wide code
+    "began-mirror-nonorm": ("began-fashion-mnist",
+                            {"net_options": {**MIRROR, "d_norm": "none"}, "steps": 4000}),
+    "began-compact-nonorm-code128": ("began-fashion-mnist",
+                                     {"net_options": {**COMPACT, "code_dim": 128}, "steps": 4000}),
+    # End-game changes to the preset: the generator's moving average (0.999; its rows score the
+    # average), and both rates halved at step 12000, as the paper halves them when M stalls (scored
+    # by the average, then by the trained generator). The rows came from resuming copies of the
+    # preset run's step-12000 checkpoint with the change, so the nets are those of a fresh run of
+    # the entry (its first 12000 steps are the preset's); the average then starts at step 12000,
+    # which leaves the step-18750 average 0.999**6750 ≈ 0.1 % away from a fresh run's.
+    "began-ema": ("began-fashion-mnist", {"ema": 0.999}),
+    "began-ema-lrhalf": ("began-fashion-mnist",
+                         {"ema": 0.999, "lr_schedule": "step", "lr_milestones": [12000]}),
+    "began-lrhalf": ("began-fashion-mnist", {"lr_schedule": "step", "lr_milestones": [12000]}),
     "loss-sensitive": ("loss-sensitive-fashion-mnist", {}),
     # the author's learning rate; then also one L step per G step (the preset before this one)
     "loss-sensitive-lr1e-4": ("loss-sensitive-fashion-mnist",
@@ -181,12 +196,13 @@ def score(generator: torch.nn.Module, z_dim: int, n: int) -> dict:
             **PixelJudge.for_dataset("fashion-mnist").score(images)}
 
 
-def score_given(given: list[str], n: int, checkpoint: str) -> list[dict]:
-    """Rows for runs trained elsewhere (ENTRY=RUN_DIR), scored as the trained ones are."""
+def score_given(given: list[str], n: int, checkpoint: str, use_ema: bool = True) -> list[dict]:
+    """Rows for runs trained elsewhere (ENTRY=RUN_DIR), scored as the trained ones are (by the
+    generator's moving average where the run keeps one, unless use_ema is False)."""
     rows = []
     for item in given:
         entry, run = item.split("=", 1)
-        loaded = open_generator(run, device="cpu", checkpoint=checkpoint)
+        loaded = open_generator(run, use_ema=use_ema, device="cpu", checkpoint=checkpoint)
         rows.append({"entry": entry, "preset": loaded.config.preset or entry, "steps": loaded.step,
                      "cpu_seconds": None, "train_dtype": loaded.config.precision,
                      **score(loaded.generator, loaded.config.z_dim, n)})
@@ -219,6 +235,8 @@ def main() -> int:
                         help="train nothing: score these runs (ENTRY labels the row)")
     parser.add_argument("--checkpoint", default="last", choices=("last", "best"),
                         help="with --score: last, or best (by the run's in-run eval)")
+    parser.add_argument("--no-ema", action="store_true",
+                        help="with --score: the trained generator, not its moving average")
     parser.add_argument("--table-from", type=Path, nargs="+", default=None, metavar="JSONL",
                         help="train nothing: print the table of results saved with --jsonl")
     args = parser.parse_args()
@@ -229,7 +247,7 @@ def main() -> int:
         return 0
     torch.set_num_threads(args.threads)
     if args.score:
-        rows = score_given(args.score, args.n, args.checkpoint)
+        rows = score_given(args.score, args.n, args.checkpoint, use_ema=not args.no_ema)
         append(rows, args.jsonl)
         print(table(rows))
         return 0

@@ -3,6 +3,9 @@ import re
 import pytest
 import torch
 
+from gankit.config.load import load_config
+from gankit.core.errors import GankitError
+from gankit.training.runs import start_run
 from gankit.training.schedule import apply_lr, lr_factor
 
 
@@ -35,17 +38,11 @@ def test_step_multiplies_by_the_decay_at_each_milestone():
     (["lr_schedule=step", "lr_milestones=[ten]"], "lr_milestones[0]"),
 ])
 def test_bad_step_schedules_get_one_clear_line(overrides, message):
-    from gankit.config.load import load_config
-    from gankit.core.errors import GankitError
-
     with pytest.raises(GankitError, match=re.escape(message)):
         load_config("ns-ring", overrides)
 
 
 def test_a_step_schedule_sets_the_optimisers_rates(tiny_ring_overrides):
-    from gankit.config.load import load_config
-    from gankit.training.runs import start_run
-
     trainer = start_run(load_config(None, tiny_ring_overrides + [
         "steps=6", "lr_schedule=step", "lr_milestones=[2, 4]", "lr_decay=0.5", "g_opt.lr=0.001"]))
     rates = []

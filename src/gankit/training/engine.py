@@ -170,8 +170,8 @@ class Trainer(Checkpointing, BetweenSteps):
         c = self.config
         factor = lr_factor(c.lr_schedule, self.step, c.steps, c.lr_milestones, c.lr_decay) \
             * self.lr_scale
-        apply_lr(self.parts.optimizers["g"], self.config.g_opt.lr, factor)
-        apply_lr(self.parts.optimizers["d"], self.config.d_opt.lr, factor)
+        apply_lr(self.parts.optimizers["g"], c.g_opt.lr, factor)
+        apply_lr(self.parts.optimizers["d"], c.d_opt.lr, factor)
 
     def autocast(self) -> contextlib.AbstractContextManager:
         return autocast(self.parts.device, self.config.precision)

@@ -32,9 +32,12 @@ from gankit.use.runs import open_generator
 
 # The autoencoder BEGAN's preset had before it took the compact one (see the began entries)
 MIRROR = {"autoencoder": "mirror", "d_norm": "layer"}
-MIRROR_4K = {"net_options": MIRROR, "steps": 4000}
-# The preset's critic today, pinned so that its variants keep their meaning if the preset moves on
+# The preset's rates before it took batch norm and Adam 1e-3, pinned in the rows measured with them
+RATE_2E4 = {"g_opt": {"lr": 2e-4}, "d_opt": {"lr": 2e-4}}
+MIRROR_4K = {"net_options": MIRROR, "steps": 4000, **RATE_2E4}
+# The preset's critic before it took batch norm, pinned so that its variants keep their meaning
 COMPACT = {"autoencoder": "compact", "d_norm": "none"}
+NONORM_20EP = {"net_options": COMPACT, "steps": 18750, **RATE_2E4}
 
 # label → (preset, extra overrides). Variants isolate one change against their preset.
 ENTRIES: dict[str, tuple[str, dict]] = {
@@ -112,16 +115,16 @@ ENTRIES: dict[str, tuple[str, dict]] = {
     "began-mirror-12k": ("began-fashion-mnist", {**MIRROR_4K, "steps": 12000}),
     # the smaller autoencoder of compare_gan's BEGAN (Lucic et al. 2018), with layer norm and
     # with none (as compare_gan's default), at 4000 steps, 12000, and 18750 (the 20 epochs of
-    # Lucic et al.'s Fashion-MNIST runs; without norm at 18750 it is the preset, row began)
+    # Lucic et al.'s Fashion-MNIST runs; without norm at 18750 it was the preset before batch norm)
     **{f"began-{name}{length}": ("began-fashion-mnist",
-                                 {"net_options": {**COMPACT, "d_norm": norm}, "steps": steps})
+                                 {"net_options": {**COMPACT, "d_norm": norm}, "steps": steps,
+                                  **RATE_2E4})
        for name, norm in (("compact", "layer"), ("compact-nonorm", "none"))
-       for length, steps in (("", 4000), ("-12k", 12000), ("-20ep", 18750))
-       if (norm, steps) != ("none", 18750)},
-    # On the preset's nets at 4000 steps, against began-compact-nonorm: the paper's gamma 0.5,
+       for length, steps in (("", 4000), ("-12k", 12000), ("-20ep", 18750))},
+    # On those nets at 4000 steps, against began-compact-nonorm: the paper's gamma 0.5,
     # then all three of its settings
     "began-compact-nonorm-g0.5": ("began-fashion-mnist",
-                                  {"net_options": COMPACT, "steps": 4000,
+                                  {"net_options": COMPACT, "steps": 4000, **RATE_2E4,
                                    "objective_options": {"gamma": 0.5}}),
     "began-compact-nonorm-paper": ("began-fashion-mnist",
                                    {"net_options": COMPACT, "steps": 4000,
@@ -129,19 +132,38 @@ ENTRIES: dict[str, tuple[str, dict]] = {
                                     "g_opt": {"lr": 1e-4}, "d_opt": {"lr": 1e-4}}),
     # The same, one structural change each: the mirror autoencoder without norm, a 128-wide code
     "began-mirror-nonorm": ("began-fashion-mnist",
-                            {"net_options": {**MIRROR, "d_norm": "none"}, "steps": 4000}),
+                            {"net_options": {**MIRROR, "d_norm": "none"}, "steps": 4000,
+                             **RATE_2E4}),
     "began-compact-nonorm-code128": ("began-fashion-mnist",
-                                     {"net_options": {**COMPACT, "code_dim": 128}, "steps": 4000}),
-    # End-game changes to the preset: the generator's moving average (0.999; its rows score the
-    # average), and both rates halved at step 12000, as the paper halves them when M stalls (scored
-    # by the average, then by the trained generator). The rows came from resuming copies of the
-    # preset run's step-12000 checkpoint with the change, so the nets are those of a fresh run of
-    # the entry (its first 12000 steps are the preset's); the average then starts at step 12000,
-    # which leaves the step-18750 average 0.999**6750 ≈ 0.1 % away from a fresh run's.
-    "began-ema": ("began-fashion-mnist", {"ema": 0.999}),
+                                     {"net_options": {**COMPACT, "code_dim": 128}, "steps": 4000,
+                                      **RATE_2E4}),
+    # Lucic et al.'s other settings for this critic at 4000 steps (their narrow range: rates 1e-4
+    # to 1e-3, batch norm or none): the top rate alone, batch norm alone (both at once are the
+    # preset, row began); then batch norm at 2e-4, and the preset, to 18750 steps
+    "began-compact-nonorm-lr1e-3": ("began-fashion-mnist",
+                                    {"net_options": COMPACT, "steps": 4000,
+                                     "g_opt": {"lr": 1e-3}, "d_opt": {"lr": 1e-3}}),
+    "began-compact-bn": ("began-fashion-mnist",
+                         {"net_options": {**COMPACT, "d_norm": "batch"}, "steps": 4000,
+                          **RATE_2E4}),
+    "began-compact-bn-20ep": ("began-fashion-mnist",
+                              {"net_options": {**COMPACT, "d_norm": "batch"}, "steps": 18750,
+                               **RATE_2E4}),
+    "began-20ep": ("began-fashion-mnist", {"steps": 18750}),
+    # End-game changes to the preset before batch norm (began-compact-nonorm-20ep): the generator's
+    # moving average (0.999; its rows score the average), and both rates halved at step 12000, as
+    # the paper halves them when M stalls (scored by the average, then by the trained generator).
+    # The rows came from resuming copies of that run's step-12000 checkpoint with the change, so
+    # the nets are those of a fresh run of the entry (its first 12000 steps are that run's); the
+    # average then starts at step 12000, which leaves the step-18750 average 0.999**6750 ≈ 0.1 %
+    # away from a fresh run's.
+    "began-ema": ("began-fashion-mnist", {**NONORM_20EP, "ema": 0.999}),
     "began-ema-lrhalf": ("began-fashion-mnist",
-                         {"ema": 0.999, "lr_schedule": "step", "lr_milestones": [12000]}),
-    "began-lrhalf": ("began-fashion-mnist", {"lr_schedule": "step", "lr_milestones": [12000]}),
+                         {**NONORM_20EP,
+                          "ema": 0.999, "lr_schedule": "step", "lr_milestones": [12000]}),
+    "began-lrhalf": ("began-fashion-mnist",
+                     {**NONORM_20EP,
+                      "lr_schedule": "step", "lr_milestones": [12000]}),
     "loss-sensitive": ("loss-sensitive-fashion-mnist", {}),
     # the author's learning rate; then also one L step per G step (the preset before this one)
     "loss-sensitive-lr1e-4": ("loss-sensitive-fashion-mnist",

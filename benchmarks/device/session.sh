@@ -6,9 +6,9 @@
 #   run(command="bash benchmarks/device/session.sh", carry=[".device"], timeout_s=600)
 #
 # 1. benchmarks/speed.py on CUDA, alone on the GPU (its numbers must not share the chip);
-# 2. the Fashion-MNIST presets that still miss FID 30 at full length on CPU (README), and the
-#    variants most likely to fix them, each to its own end, all at once on the one GPU (they are
-#    small), each cut at TRAIN_LIMIT seconds.
+# 2. the Fashion-MNIST runs a CPU session could not finish (README): BEGAN's preset and its
+#    batch-norm variant at 2e-4 to 18750 steps, and two papers' own settings, each to its own
+#    end, all at once on the one GPU (they are small), each cut at TRAIN_LIMIT seconds.
 # Results land in $OUT (at most 8 files come back): speed-cuda.jsonl, speed.md,
 # fmnist-gpu.jsonl, fmnist.log, and the BEGAN metrics for its equilibrium plot.
 # Dry run on a CPU: DRY=1 bash benchmarks/device/session.sh  (tiny sizes, device=cpu).
@@ -18,7 +18,7 @@ export PYTHONPATH=src GANKIT_DATA=$PWD/.device/data GANKIT_CACHE=$PWD/.device/ca
 OUT=${OUT:-/tmp/gankit-device-out}
 mkdir -p "$OUT"
 TRAIN_LIMIT=${TRAIN_LIMIT:-420}
-ENTRIES=${ENTRIES:-"began began-compact-20ep began-paper wgan-paper"}
+ENTRIES=${ENTRIES:-"began-20ep began-compact-bn-20ep began-paper wgan-paper"}
 if [ "${DRY:-0}" = 1 ]; then
   DEVICE=cpu SPEED="--device cpu --nets mlp-2D --objectives ns --seconds 0.2"
   SETS="steps=4 log.every=2" N=200 TRAIN_LIMIT=600  # MAGAN still pre-trains 2 epochs
@@ -39,7 +39,7 @@ for entry in $ENTRIES; do
   pids+=($!)
 done
 wait "${pids[@]}"
-for entry in began began-compact-20ep; do
+for entry in began-20ep began-compact-bn-20ep; do
   [ -f "$RUNS/$entry/metrics.jsonl" ] && cp "$RUNS/$entry/metrics.jsonl" "$OUT/$entry-metrics.jsonl"
 done
 echo "done: $(wc -l < "$OUT/fmnist-gpu.jsonl" 2>/dev/null || echo 0) rows" >> "$OUT/fmnist.log"

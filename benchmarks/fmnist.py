@@ -139,7 +139,8 @@ ENTRIES: dict[str, tuple[str, dict]] = {
                                       **RATE_2E4}),
     # Lucic et al.'s other settings for this critic at 4000 steps (their narrow range: rates 1e-4
     # to 1e-3, batch norm or none): the top rate alone, batch norm alone (both at once are the
-    # preset, row began); then batch norm at 2e-4, and the preset, to 18750 steps
+    # preset, its first 4000 steps row began-4k); then batch norm at 2e-4, and the preset, to
+    # 18750 steps
     "began-compact-nonorm-lr1e-3": ("began-fashion-mnist",
                                     {"net_options": COMPACT, "steps": 4000,
                                      "g_opt": {"lr": 1e-3}, "d_opt": {"lr": 1e-3}}),
@@ -149,6 +150,7 @@ ENTRIES: dict[str, tuple[str, dict]] = {
     "began-compact-bn-20ep": ("began-fashion-mnist",
                               {"net_options": {**COMPACT, "d_norm": "batch"}, "steps": 18750,
                                **RATE_2E4}),
+    "began-4k": ("began-fashion-mnist", {"steps": 4000}),
     "began-20ep": ("began-fashion-mnist", {"steps": 18750}),
     # End-game changes to the preset before batch norm (began-compact-nonorm-20ep): the generator's
     # moving average (0.999; its rows score the average), and both rates halved at step 12000, as

@@ -139,8 +139,8 @@ ENTRIES: dict[str, tuple[str, dict]] = {
                                       **RATE_2E4}),
     # Lucic et al.'s other settings for this critic at 4000 steps (their narrow range: rates 1e-4
     # to 1e-3, batch norm or none): the top rate alone, batch norm alone (both at once are the
-    # preset, its first 4000 steps row began-4k); then batch norm at 2e-4, and the preset, to
-    # 18750 steps
+    # preset, whose first 4000 steps are row began-4k); then batch norm at 2e-4, and the preset's
+    # configuration, to 18750 steps
     "began-compact-nonorm-lr1e-3": ("began-fashion-mnist",
                                     {"net_options": COMPACT, "steps": 4000,
                                      "g_opt": {"lr": 1e-3}, "d_opt": {"lr": 1e-3}}),

@@ -16,6 +16,7 @@ CASES = [
     ("infogan", (1, 28, 28), {"code_dim": 4}),
     ("infogan", (1, 28, 28), {"code_dim": 4, "autoencoder": "compact", "d_norm": "layer"}),
     ("infogan", (3, 28, 28), {"code_dim": 4, "autoencoder": "compact", "d_norm": "none"}),
+    ("infogan", (1, 28, 28), {"code_dim": 4, "autoencoder": "compact-exact", "d_norm": "batch"}),
     ("began", (1, 28, 28), {"filters": 8, "repeat": 1, "code_dim": 4}),
     ("began", (3, 64, 64), {"filters": 8, "repeat": 1, "code_dim": 4}),
 ]
@@ -76,3 +77,17 @@ def test_compact_infogan_autoencoder_is_lucics_size():
     assert sum(p.numel() for p in mirror.parameters()) > 10 * weights
     assert not any(isinstance(m, torch.nn.Linear) and 1024 in (m.in_features, m.out_features)
                    for m in compact.modules())
+
+
+def test_compact_exact_goes_from_the_second_convolution_straight_to_the_code():
+    """compare_gan's layout: no norm or activation between conv2 and the code's linear map; the
+    only weights it lacks against "compact" in batch norm are that norm's 128 scales and shifts."""
+    nets = {kind: build_nets("infogan", {"autoencoder": kind, "d_norm": "batch"}, (1, 28, 28), Z,
+                             CriticSpec("autoencoder"))[1]
+            for kind in ("compact", "compact-exact")}
+    layers = list(nets["compact-exact"].encoder.modules())
+    convs = [i for i, m in enumerate(layers) if isinstance(m, torch.nn.Conv2d)]
+    assert isinstance(layers[convs[1] + 1], torch.nn.Flatten)
+    assert not any(isinstance(m, torch.nn.BatchNorm2d) for m in nets["compact-exact"].encoder.modules())
+    weights = {kind: sum(p.numel() for p in net.parameters()) for kind, net in nets.items()}
+    assert weights["compact"] - weights["compact-exact"] == 2 * 128

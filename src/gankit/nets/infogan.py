@@ -15,6 +15,7 @@ from gankit.nets.layers import LEAK, norm_1d, norm_2d
 from gankit.nets.options import InfoganOptions
 
 SUPPORTED = "28x28 images with 1 or 3 channels"
+COMPACT = ("compact", "compact-exact")
 
 
 class Infogan(NetFamily):
@@ -38,15 +39,16 @@ class Infogan(NetFamily):
     @classmethod
     def encoder_body(cls, options: InfoganOptions,
                      data_shape: tuple[int, ...]) -> tuple[nn.Module, int]:
-        if options.autoencoder == "compact":
-            return _compact_encoder_body(options.d_norm, data_shape[0])
+        if options.autoencoder in COMPACT:
+            exact = options.autoencoder == "compact-exact"
+            return _compact_encoder_body(options.d_norm, data_shape[0], exact)
         return _critic_body(options.d_norm, data_shape[0])
 
     @classmethod
     def decoder(cls, options: InfoganOptions, data_shape: tuple[int, ...],
                 code_dim: int) -> nn.Module:
         """The "mirror" decoder is shaped like the generator, with the critic's normalisation."""
-        if options.autoencoder == "compact":
+        if options.autoencoder in COMPACT:
             return _compact_decoder(options.d_norm, data_shape[0], code_dim)
         return _generator(options.d_norm, data_shape[0], code_dim)
 
@@ -87,15 +89,18 @@ def _critic_body(norm: str, channels: int) -> tuple[nn.Module, int]:
     return features, 1024
 
 
-# The autoencoder of compare_gan's BEGAN (Lucic et al. 2018): the critic's two convolutions straight
-# into the code, and a decoder without the 1024-wide layer: 1.07M weights on 28×28×1 against 13.2M.
-def _compact_encoder_body(norm: str, channels: int) -> tuple[nn.Module, int]:
+# The autoencoder of compare_gan's BEGAN (Lucic et al. 2018): the critic's two convolutions, a
+# linear map to the code, and a decoder without the 1024-wide layer: 1.07M weights on 28×28×1
+# against 13.2M. "compact" puts the critic's norm and leaky ReLU after the second convolution;
+# "compact-exact" goes from that convolution straight into the code's linear map, as compare_gan
+# does (its BEGAN.py), so the two linear maps compose with nothing between them.
+def _compact_encoder_body(norm: str, channels: int, exact: bool) -> tuple[nn.Module, int]:
+    after_conv2 = [] if exact else [*norm_2d(norm, 128), nn.LeakyReLU(LEAK)]
     features = nn.Sequential(
         nn.Conv2d(channels, 64, 4, 2, 1),
         nn.LeakyReLU(LEAK),
         nn.Conv2d(64, 128, 4, 2, 1),
-        *norm_2d(norm, 128),
-        nn.LeakyReLU(LEAK),
+        *after_conv2,
         nn.Flatten(),
     )
     return features, 128 * 7 * 7

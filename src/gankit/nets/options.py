@@ -68,8 +68,9 @@ class InfoganOptions:
     spectral_norm: bool = False  # critic only; needs d_norm other than "batch"
     code_dim: int = 64  # bottleneck of autoencoder critics
     # Autoencoder critics: "mirror" = the critic's body, then a decoder shaped like the generator;
-    # "compact" = the smaller autoencoder of Lucic et al.'s BEGAN (nets.infogan).
-    autoencoder: Literal["mirror", "compact"] = "mirror"
+    # "compact" = the smaller autoencoder of Lucic et al.'s BEGAN with a norm and leaky ReLU after
+    # its second convolution; "compact-exact" = their layout as released, without them (nets.infogan).
+    autoencoder: Literal["mirror", "compact", "compact-exact"] = "mirror"
     # Conditional runs: how the critic takes labels (projection, acgan or concat; nets.critic).
     conditioning: Conditioning = "projection"
 

@@ -43,6 +43,7 @@ NONORM_20EP = {"net_options": COMPACT, "steps": 18750, **RATE_2E4}
 ENTRIES: dict[str, tuple[str, dict]] = {
     "minimax": ("minimax-fashion-mnist", {}),
     "ns": ("ns-fashion-mnist", {}),
+    "ns-seed1": ("ns-fashion-mnist", {"seed": 1}),  # -seed1: the preset at another seed
     "lsgan": ("lsgan-fashion-mnist", {}),
     # the preset before it took 2 critic steps, and changes to that one-step setting
     "lsgan-nc1": ("lsgan-fashion-mnist", {"n_critic": 1}),
@@ -53,6 +54,7 @@ ENTRIES: dict[str, tuple[str, dict]] = {
     "lsgan-nc1-lr1e-3": ("lsgan-fashion-mnist",
                          {"n_critic": 1, "g_opt": {"lr": 1e-3}, "d_opt": {"lr": 1e-3}}),
     "wgan": ("wgan-fashion-mnist", {}),
+    "wgan-seed1": ("wgan-fashion-mnist", {"seed": 1}),
     # the paper's RMSprop 5e-5 for both nets (the preset takes 5e-4), then the rates around it
     "wgan-paper": ("wgan-fashion-mnist", {"g_opt": {"lr": 5e-5}, "d_opt": {"lr": 5e-5}}),
     "wgan-lr2e-4": ("wgan-fashion-mnist", {"g_opt": {"lr": 2e-4}, "d_opt": {"lr": 2e-4}}),
@@ -152,6 +154,12 @@ ENTRIES: dict[str, tuple[str, dict]] = {
                                **RATE_2E4}),
     "began-4k": ("began-fashion-mnist", {"steps": 4000}),
     "began-20ep": ("began-fashion-mnist", {"steps": 18750}),
+    "began-seed1": ("began-fashion-mnist", {"seed": 1}),
+    # compare_gan's layout as released (no norm or activation between the second convolution and
+    # the code) in place of the preset's compact critic, at 4000 steps against began-4k
+    "began-exact-4k": ("began-fashion-mnist",
+                       {"net_options": {"autoencoder": "compact-exact", "d_norm": "batch"},
+                        "steps": 4000}),
     # End-game changes to the preset before batch norm (began-compact-nonorm-20ep): the generator's
     # moving average (0.999; its rows score the average), and both rates halved at step 12000, as
     # the paper halves them when M stalls (scored by the average, then by the trained generator).
@@ -178,6 +186,7 @@ ENTRIES: dict[str, tuple[str, dict]] = {
                               "n_critic": 1, "g_opt": {"lr": 1e-4}, "d_opt": {"lr": 1e-4}}),
     "gan-qp": ("gan-qp-fashion-mnist", {}),
     "ogan": ("ogan-fashion-mnist", {}),
+    "ogan-seed1": ("ogan-fashion-mnist", {"seed": 1}),
     "ogan-no-rho": ("ogan-fashion-mnist", {"encoder": {"weight": 0.0}}),
     "ogan-alternating": ("ogan-fashion-mnist", {"encoder": {"update": "alternating"}}),
     # the author's scripts' optimiser (the preset before it took Adam)

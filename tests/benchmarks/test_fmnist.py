@@ -1,0 +1,45 @@
+"""The Fashion-MNIST benchmark's entries: each is a valid config of its preset with its change."""
+
+from __future__ import annotations
+
+import importlib.util
+from dataclasses import asdict
+from pathlib import Path
+
+import pytest
+
+from gankit.api import _as_items
+from gankit.config.load import load_config
+
+SCRIPT = Path(__file__).parents[2] / "benchmarks" / "fmnist.py"
+
+
+@pytest.fixture(scope="module")
+def fmnist():
+    spec = importlib.util.spec_from_file_location("fmnist_benchmark", SCRIPT)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_every_entry_loads_as_a_config_of_its_preset(fmnist):
+    for label, (preset, extra) in fmnist.ENTRIES.items():
+        config = load_config(preset, _as_items(extra))
+        assert config.preset == preset, label
+
+
+def test_a_seed_entry_changes_the_seed_and_nothing_else(fmnist):
+    seeded = [label for label in fmnist.ENTRIES if label.endswith("-seed1")]
+    assert seeded
+    for label in seeded:
+        preset, extra = fmnist.ENTRIES[label]
+        base, changed = asdict(load_config(preset, [])), asdict(load_config(preset, _as_items(extra)))
+        assert changed.pop("seed") == 1 and base.pop("seed") == 0
+        assert changed == base, label
+
+
+def test_the_exact_compact_critic_entry_builds_compare_gans_layout(fmnist):
+    preset, extra = fmnist.ENTRIES["began-exact-4k"]
+    config = load_config(preset, _as_items(extra))
+    assert config.net_options["autoencoder"] == "compact-exact"
+    assert config.net_options["d_norm"] == "batch" and config.steps == 4000

@@ -55,6 +55,8 @@ ENTRIES: dict[str, tuple[str, dict]] = {
                          {"n_critic": 1, "g_opt": {"lr": 1e-3}, "d_opt": {"lr": 1e-3}}),
     "wgan": ("wgan-fashion-mnist", {}),
     "wgan-seed1": ("wgan-fashion-mnist", {"seed": 1}),
+    # that run resumed from its end to step 6000 (its rate is constant), scored with --score
+    "wgan-seed1-6k": ("wgan-fashion-mnist", {"seed": 1, "steps": 6000}),
     # the paper's RMSprop 5e-5 for both nets (the preset takes 5e-4), then the rates around it
     "wgan-paper": ("wgan-fashion-mnist", {"g_opt": {"lr": 5e-5}, "d_opt": {"lr": 5e-5}}),
     "wgan-lr2e-4": ("wgan-fashion-mnist", {"g_opt": {"lr": 2e-4}, "d_opt": {"lr": 2e-4}}),
@@ -64,6 +66,7 @@ ENTRIES: dict[str, tuple[str, dict]] = {
     "wgan-gp-paper": ("wgan-gp-fashion-mnist", {"g_opt": {"lr": 1e-4}, "d_opt": {"lr": 1e-4}}),
     "hinge": ("hinge-fashion-mnist", {}),
     "ebgan": ("ebgan-fashion-mnist", {}),
+    "ebgan-seed1": ("ebgan-fashion-mnist", {"seed": 1}),
     "ebgan-no-pt": ("ebgan-fashion-mnist", {"objective_options": {"pt_weight": 0.0}}),
     # the preset before it took 2 critic steps, and changes to that one-step setting
     "ebgan-nc1": ("ebgan-fashion-mnist", {"n_critic": 1}),

@@ -2,24 +2,17 @@
 
 from __future__ import annotations
 
-import importlib.util
 from dataclasses import asdict
-from pathlib import Path
 
 import pytest
 
 from gankit.api import _as_items
 from gankit.config.load import load_config
 
-SCRIPT = Path(__file__).parents[2] / "benchmarks" / "fmnist.py"
-
 
 @pytest.fixture(scope="module")
-def fmnist():
-    spec = importlib.util.spec_from_file_location("fmnist_benchmark", SCRIPT)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+def fmnist(load_script):
+    return load_script("fmnist")
 
 
 def test_every_entry_loads_as_a_config_of_its_preset(fmnist):

@@ -2,21 +2,13 @@
 
 from __future__ import annotations
 
-import importlib.util
-from pathlib import Path
-
 import pytest
 import yaml
 
-SCRIPT = Path(__file__).parents[2] / "benchmarks" / "toy2d.py"
-
 
 @pytest.fixture(scope="module")
-def toy2d():
-    spec = importlib.util.spec_from_file_location("toy2d_benchmark", SCRIPT)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+def toy2d(load_script):
+    return load_script("toy2d")
 
 
 def test_a_variant_trains_its_objectives_preset_with_the_change(toy2d, tmp_path):

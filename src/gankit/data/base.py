@@ -141,7 +141,7 @@ class InMemoryImages(DataSource):
         self.labels = None if self.labels is None else self.labels.to(device)
 
     def sample_labelled(self, n: int, rng: torch.Generator) -> tuple[Tensor, Tensor | None]:
-        index = self.sampler.next(n, rng).to(self.images.device)
+        index = self.sampler.next(n, rng).to(self.images.device, non_blocking=True)
         labels = self.labels[index] if self.labels is not None else None
         return to_unit_range(self.images[index]), labels
 

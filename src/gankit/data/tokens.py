@@ -38,7 +38,9 @@ class TokenSequences(DataSource):
         self.tokens = self.tokens.to(device)
 
     def sample_labelled(self, n: int, rng: torch.Generator) -> tuple[Tensor, None]:
-        return self.tokens[self.sampler.next(n, rng).to(self.tokens.device)], None
+        # non_blocking: a blocking copy to a GPU waits for every queued kernel, once per batch
+        index = self.sampler.next(n, rng).to(self.tokens.device, non_blocking=True)
+        return self.tokens[index], None
 
     def decode(self, tokens: Tensor) -> list[str]:
         """One line per sequence: words or characters for text, token ids otherwise."""

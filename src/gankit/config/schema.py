@@ -123,6 +123,9 @@ class Config:
     # config.yaml records what it chose.
     precision: Precision = "auto"
     tf32: bool = True  # fp32 matrix products in TF32 on CUDA GPUs that have it
+    # On CUDA, replay the updates an objective marks capturable (SeqGAN's discriminator steps)
+    # as CUDA graphs: one launch instead of hundreds of small kernels. No effect on CPU.
+    cuda_graphs: bool = False
     out: str | None = None
     log: LogConfig = field(default_factory=LogConfig)
     eval: EvalConfig = field(default_factory=EvalConfig)

@@ -81,11 +81,12 @@ def choose_precision(requested: str, device: torch.device) -> PrecisionChoice:
     return PrecisionChoice(requested, f"precision={requested} as configured")  # type: ignore[arg-type]
 
 
-def autocast(device: torch.device, precision: str) -> AbstractContextManager:
-    """bf16 autocast when precision is bf16; a no-op context for fp32."""
+def autocast(device: torch.device, precision: str, cache: bool = True) -> AbstractContextManager:
+    """bf16 autocast when precision is bf16; a no-op context for fp32. `cache=False` for code
+    captured as a CUDA graph (autocast's cache of cast weights does not survive a capture)."""
     if precision != "bf16":
         return contextlib.nullcontext()
-    return torch.autocast(device_type=device.type, dtype=torch.bfloat16)
+    return torch.autocast(device_type=device.type, dtype=torch.bfloat16, cache_enabled=cache)
 
 
 def set_matmul_precision(device: torch.device, precision: str, tf32: bool) -> None:

@@ -153,7 +153,11 @@ class Update:
     settings of the net it trains. `real`: a fresh real batch, the last one drawn, or none;
     `fake`: G(z) for this update (with gradient when it trains the generator). `project` runs on
     the trained net after its optimiser step (WGAN's weight clipping). `eval_every`: before the
-    game, evaluate the generator every so many runs when the run evaluates at all.
+    game, evaluate the generator every so many runs when the run evaluates at all. `prepare`
+    adds inputs of the objective's own to the drawn batch before the loss (SeqGAN's next batch of
+    negatives). `capturable`: the loss is tensor work on the batch's tensors alone (no host
+    reads, no `done`, no generator of its own but torch's default), so with `cuda_graphs` on a
+    CUDA device the update (loss, backward, optimiser steps) is replayed as a CUDA graph.
     """
 
     name: str  # metrics are logged under this prefix
@@ -165,6 +169,8 @@ class Update:
     fake: bool = True
     project: Callable[[nn.Module], None] | None = None
     eval_every: int = 0
+    prepare: Callable[[StepBatch], StepBatch] | None = None
+    capturable: bool = False
 
     def optimizer_name(self) -> str:
         return self.optimizer or {"critic": "d", "generator": "g"}.get(self.trains, "")

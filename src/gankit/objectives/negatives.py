@@ -15,7 +15,7 @@ from typing import Any
 import torch
 from torch import Tensor, nn
 
-from gankit.core.step import Schedule, StepBatch, Terms, TrainingPlan
+from gankit.core.step import Schedule, StepBatch, TrainingPlan
 from gankit.objectives.game import Loss, game
 
 CHUNK = 2000  # sequences sampled at once
@@ -62,10 +62,10 @@ def sets_and_epochs_game(critic_loss: Loss, generator_loss: Loss, plan: Training
     generator step; each D step's fakes are the next batch of the current set."""
     negatives = NegativeSets(plan.data_size, plan.batch_size, epochs)
 
-    def on_negatives(batch: StepBatch) -> Terms:
+    def with_negatives(batch: StepBatch) -> StepBatch:
         fake = negatives.next_batch(batch.generator, batch.real.shape[1], batch.rng)
-        return critic_loss(dataclasses.replace(batch, fake=fake, outputs={}))
+        return dataclasses.replace(batch, fake=fake, outputs={})
 
-    critic, generator = game(on_negatives, generator_loss, plan,
+    critic, generator = game(critic_loss, generator_loss, plan,
                              critic_times=sets * negatives.steps_per_set)
-    return [dataclasses.replace(critic, fake=False), generator], negatives
+    return [dataclasses.replace(critic, fake=False, prepare=with_negatives), generator], negatives

@@ -30,12 +30,12 @@ class SeqGAN(Objective):
 
     def schedule(self, plan: TrainingPlan) -> Schedule:
         epoch, o = parts.steps_per_epoch(plan), self.options
-        return [Update("mle", "generator", self.mle_loss, BeforeGame(o.mle_epochs * epoch),
-                       optimizer="mle", fake=False, eval_every=o.mle_eval_epochs * epoch),
-                Update("pretrain_d", "critic", self.critic_loss,
-                       BeforeGame(o.d_pretrain_epochs * epoch)),
-                *self.adversarial_game(plan),
-                Update("rollout", "nothing", self.follow, real="none", fake=False)]
+        return parts.with_capturable_critic([
+            Update("mle", "generator", self.mle_loss, BeforeGame(o.mle_epochs * epoch),
+                   optimizer="mle", fake=False, eval_every=o.mle_eval_epochs * epoch),
+            Update("pretrain_d", "critic", self.critic_loss, BeforeGame(o.d_pretrain_epochs * epoch)),
+            *self.adversarial_game(plan),
+            Update("rollout", "nothing", self.follow, real="none", fake=False)])
 
     def adversarial_game(self, plan: TrainingPlan) -> Schedule:
         """n_critic D steps on fresh negatives, or the official sets of negatives and epochs."""

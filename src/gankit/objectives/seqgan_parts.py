@@ -4,6 +4,7 @@ objectives.defaults)."""
 
 from __future__ import annotations
 
+import dataclasses
 import math
 
 import torch
@@ -11,7 +12,7 @@ import torch.nn.functional as F
 from torch import Tensor, nn
 
 from gankit.core.errors import GankitError
-from gankit.core.step import StepBatch, Terms, TrainingPlan
+from gankit.core.step import Schedule, StepBatch, Terms, TrainingPlan
 
 REWARD_CHUNK = 4096  # sequences per discriminator pass when scoring roll-outs
 
@@ -62,3 +63,10 @@ def discriminator_loss(batch: StepBatch, head_l2_weight: float) -> Terms:
     if head_l2_weight > 0:
         losses["l2"] = head_l2_weight * head_l2(batch.critic)
     return Terms(losses, discriminator_stats(d_real, d_fake))
+
+
+def with_capturable_critic(entries: Schedule) -> Schedule:
+    """D's updates marked capturable: they are the bulk of the official schedule (2355 per
+    generator step) and pure tensor work; the roll-outs and G's step stay eager."""
+    return [dataclasses.replace(e, capturable=True) if e.trains == "critic" else e
+            for e in entries]

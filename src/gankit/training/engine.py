@@ -20,6 +20,7 @@ from gankit.core.precision import autocast
 from gankit.core.step import BeforeGame, Every, PerRound, StepBatch, Terms, Update
 from gankit.training.between_steps import BetweenSteps
 from gankit.training.build import Components, fingerprint
+from gankit.training.captured import captured_updates
 from gankit.training.checkpoint_store import CheckpointStore
 from gankit.training.checkpointing import Checkpointing
 from gankit.training.distributed import finish
@@ -60,6 +61,8 @@ class Trainer(Checkpointing, BetweenSteps):
         self.followers = {e.name: [f for f in parts.schedule
                                    if isinstance(f.when, Every) and f.when.after == e.name]
                           for e in parts.schedule}
+        self.captured = captured_updates(parts.schedule, parts.optimizers, self.params,
+                                         self.config.cuda_graphs, parts.device)
 
     # ---- the schedule ----------------------------------------------------------------------
 
@@ -98,25 +101,48 @@ class Trainer(Checkpointing, BetweenSteps):
     def update(self, entry: Update, done: dict[str, Terms]) -> Terms:
         """The one update path: draw what the entry needs, compute its loss, step its net."""
         batch = self.batch_for(entry, done)
-        trains = entry.trains != "nothing"
-        with self.autocast(), torch.set_grad_enabled(trains), self.frozen(entry):
-            terms = entry.loss(batch)
-        if trains:
-            self.guard.terms(entry.name, terms)
-            optimizers = [self.parts.optimizers[name] for name in entry.optimizer_names()]
-            for optimizer in optimizers:
-                optimizer.zero_grad(set_to_none=True)
-            terms.total().backward()
-            for net in entry.trained():
-                self.guard.gradients(entry.name, self.params[net])
-            for optimizer in optimizers:
-                optimizer.step()
-            if entry.project is not None:
-                entry.project(self.net(entry))
+        if entry.prepare is not None:
+            batch = entry.prepare(batch)
+        captured = self.captured.get(entry.name)
+        if captured is not None:
+            terms = captured(batch, lambda b: self.apply(entry, b, checks=False, cache=False))
+            self.check(entry, terms)
+        else:
+            terms = self.apply(entry, batch)
+        if entry.project is not None and entry.trains != "nothing":
+            entry.project(self.net(entry))
         self.runs[entry.name] += 1
         if self.logger is not None:
             self.logger.accumulate(entry.name, terms)
         return terms
+
+    def apply(self, entry: Update, batch: StepBatch, checks: bool = True,
+              cache: bool = True) -> Terms:
+        """The entry's loss on `batch`, then (when it trains) backward and its optimiser steps;
+        `checks` looks for a non-finite loss before stepping and non-finite gradients."""
+        trains = entry.trains != "nothing"
+        with self.autocast(cache), torch.set_grad_enabled(trains), self.frozen(entry):
+            terms = entry.loss(batch)
+        if not trains:
+            return terms
+        if checks:
+            self.guard.terms(entry.name, terms)
+        optimizers = [self.parts.optimizers[name] for name in entry.optimizer_names()]
+        for optimizer in optimizers:
+            optimizer.zero_grad(set_to_none=True)
+        terms.total().backward()
+        if checks:
+            for net in entry.trained():
+                self.guard.gradients(entry.name, self.params[net])
+        for optimizer in optimizers:
+            optimizer.step()
+        return terms
+
+    def check(self, entry: Update, terms: Terms) -> None:
+        """The checks of `apply`, after a replayed step (deferred on CUDA, as there)."""
+        self.guard.terms(entry.name, terms)
+        for net in entry.trained():
+            self.guard.gradients(entry.name, self.params[net])
 
     def batch_for(self, entry: Update, done: dict[str, Terms]) -> StepBatch:
         p = self.parts
@@ -173,8 +199,8 @@ class Trainer(Checkpointing, BetweenSteps):
         apply_lr(self.parts.optimizers["g"], c.g_opt.lr, factor)
         apply_lr(self.parts.optimizers["d"], c.d_opt.lr, factor)
 
-    def autocast(self) -> contextlib.AbstractContextManager:
-        return autocast(self.parts.device, self.config.precision)
+    def autocast(self, cache: bool = True) -> contextlib.AbstractContextManager:
+        return autocast(self.parts.device, self.config.precision, cache)
 
     # ---- the loop --------------------------------------------------------------------------
 

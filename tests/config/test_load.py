@@ -29,6 +29,7 @@ def test_component_options_are_validated_and_filled():
     ("data=ringg", "did you mean 'ring'"),
     ("net=mlpp", "unknown net"),
     ("steps=0", "steps must be at least 1"),
+    ("log.phase_checkpoint_every=-1", "log.phase_checkpoint_every must be >= 0"),
     ("cuda_graphs=maybe", "cuda_graphs must be"),
     ("batch_size=abc", "batch_size must be an integer"),
     ("precision=fp16", "precision='fp16' is not allowed"),

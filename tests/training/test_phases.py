@@ -78,3 +78,20 @@ def test_resume_matches_uninterrupted(tmp_path, tiny_ring_overrides, extra, stop
         b = getattr(resumed.parts, net).state_dict()
         for key in a:
             assert torch.equal(a[key], b[key]), (net, key)
+
+
+@pytest.mark.parametrize("phase_every, saved", [(0, [1, 2, 3]), (2, [2, 3])])
+def test_pre_training_checkpoints_at_its_own_interval(tmp_path, tiny_ring_overrides, phase_every,
+                                                      saved):
+    trainer = start_run(tiny(tiny_ring_overrides, tmp_path, "run", EBGAN + [
+        "log.checkpoint_every=1", f"log.phase_checkpoint_every={phase_every}"]))
+    saves, original = [], trainer.save
+
+    def save():
+        if trainer.step == 0:  # before the game; the first save is the run's step-0 one
+            saves.append(trainer.runs["pretrain_critic"])
+        original()
+
+    trainer.save = save
+    trainer.fit()
+    assert saves == [0, *saved]

@@ -56,6 +56,9 @@ class LogConfig:
     every: int = 50  # scalars to metrics.jsonl and TensorBoard
     sample_every: int = 500  # PNG grid (or scatter plot) at fixed z
     checkpoint_every: int = 1000
+    # Before the game (pre-training), steps between checkpoints; 0 takes checkpoint_every. A
+    # pre-training step can cost a thousandth of a round of the game (SeqGAN's MLE steps).
+    phase_checkpoint_every: int = 0
     keep_checkpoints: int = 3  # the newest checkpoints kept (plus best.pt); older ones deleted
     n_samples: int = 64  # images in the grid; 2D runs draw `n_points`
     n_points: int = 2500

@@ -32,7 +32,7 @@ class BetweenSteps:
         done, log, last = self.runs[entry.name], self.config.log, entry.when.steps
         if done % log.every == 0 or done == last:
             clock = self.flush(clock, done, {}, rate_key=f"{entry.name}/steps_per_s")
-        if done % log.checkpoint_every == 0 or done == last:
+        if done % (log.phase_checkpoint_every or log.checkpoint_every) == 0 or done == last:
             self.save()
         due = entry.eval_every > 0 and (done % entry.eval_every == 0 or done == last)
         if due and entry.trains == "generator":

@@ -106,13 +106,15 @@ def main() -> int:
     seconds, wall = timed_steps(trainer)
     trainer.fit()
     total = time.process_time() - started
+    tokens = sample_generator(trainer.sampling_generator(), trainer.config.z_dim, 10000, 0)
+    np.savez_compressed(trainer.run_dir.root / "tokens.npz", tokens=tokens.numpy())
     if trainer.step < trainer.config.steps:
         why = trainer.stop_signal or "no signal"
         print(f"stopped at step {trainer.step} of {trainer.config.steps} ({why}); wall seconds "
-              f"so far: {json.dumps(dict(wall))}", file=sys.stderr)
+              f"so far: {json.dumps(dict(wall))}; last evaluations: "
+              f"{json.dumps(eval_lines(trainer.run_dir.root)[-3:])}; samples at the stop in "
+              f"{trainer.run_dir.root / 'tokens.npz'}", file=sys.stderr)
         return 1
-    tokens = sample_generator(trainer.sampling_generator(), trainer.config.z_dim, 10000, 0)
-    np.savez_compressed(trainer.run_dir.root / "tokens.npz", tokens=tokens.numpy())
 
     values = results(trainer, random_nll)
     minutes = phase_minutes(seconds)

@@ -111,3 +111,27 @@ def test_vocabulary_from_the_data():
     assert Seqgan.options_from_data({"vocab": 50}, Data())["vocab"] == 50
     with pytest.raises(GankitError, match="smaller than the data's vocabulary"):
         Seqgan.options_from_data({"vocab": 40}, Data())
+
+
+def test_stacked_convolution_banks_compute_the_separate_ones():
+    torch.manual_seed(0)
+    _, separate = build({"conv_banks": "separate", "dropout": 0.0})
+    _, stacked = build({"conv_banks": "stacked", "dropout": 0.0})
+    stacked.load_state_dict(separate.state_dict())  # the same parameters either way
+    tokens = torch.randint(0, 11, (7, 6))
+    a, b = separate(tokens).score, stacked(tokens).score
+    assert torch.allclose(a, b, atol=1e-5)
+    a.sum().backward()
+    b.sum().backward()
+    for (name, p), q in zip(separate.named_parameters(), stacked.parameters()):
+        assert torch.allclose(p.grad, q.grad, atol=1e-5), name
+    assert separate.features.convs[2].weight.grad.abs().sum() > 0  # the widest bank learns too
+
+
+def test_banks_are_separate_unless_asked():
+    _, critic = build()
+    assert critic.features.banks == "separate"
+    calls = []
+    critic.features.stacked_banks = lambda x: calls.append(x)
+    critic(torch.randint(0, 11, (2, 6)))
+    assert calls == []

@@ -106,6 +106,9 @@ class SeqganOptions:
     filter_sizes: list[int] | None = None  # None: Table 5's (windows longer than L are dropped)
     filter_counts: list[int] | None = None
     dropout: float = 0.25  # the code's keep_prob 0.75
+    # D's convolution banks: separate convolutions, or stacked into one matrix product (the same
+    # function; 2.8x slower on a CPU, meant for GPUs, not yet measured there)
+    conv_banks: Literal["separate", "stacked"] = "separate"
 
     def __post_init__(self) -> None:
         for key in ("g_embed", "g_hidden", "d_embed"):

@@ -70,7 +70,8 @@ class Seqgan(NetFamily):
         if min(sizes) > data_shape[0]:
             raise GankitError(f"net_options.filter_sizes: every window is longer than the "
                               f"sequences ({data_shape[0]} tokens)")
-        body = ConvFeatures(o.vocab, data_shape[0], o.d_embed, sizes, counts, o.dropout)
+        body = ConvFeatures(o.vocab, data_shape[0], o.d_embed, sizes, counts, o.dropout,
+                            o.conv_banks)
         return body, body.width
 
     @classmethod

@@ -6,6 +6,8 @@ import pytest
 import torch
 
 from gankit.config.load import load_config
+from gankit.core.step import StepBatch, Terms
+from gankit.training.captured import WARMUP, CapturedUpdate, Recording
 from gankit.training.runs import start_run
 
 # SeqGAN on a random oracle, tiny: D takes the official sets and epochs of negatives, so batches
@@ -73,3 +75,66 @@ def test_a_new_learning_rate_or_a_loaded_checkpoint_records_again(tmp_path):
     assert all(r.graph is not old.get(key) for key, r in captured.recordings.items())
     trainer.load_state_dict(trainer.state_dict())
     assert captured.recordings == {}
+
+
+class Counting(CapturedUpdate):
+    """The recording machinery replaced by counters: what __call__ decides, on any device."""
+
+    def __init__(self, optimizer):
+        super().__init__("d", [optimizer], [])
+        self.eager, self.recorded, self.replays = 0, [], 0
+
+    def on_side_stream(self, step, batch):
+        self.eager += 1
+        return step(batch)
+
+    def record(self, key, batch, step):
+        self.recorded.append(key[0][0][0])  # the batch size
+        recording = Recording(None, batch, Terms(), [], self.lrs())
+        self.recordings[key] = recording
+        return recording
+
+    def replay(self, recording, batch):
+        self.replays += 1
+        return Terms()
+
+
+def batch_of(n):
+    return StepBatch(critic=None, real=torch.zeros(n, 3), fake=torch.zeros(n, 3),
+                     z=torch.zeros(n, 2), step=0, rng=torch.Generator())
+
+
+def test_each_batch_shape_warms_up_then_replays_and_a_new_rate_starts_over():
+    optimizer = torch.optim.Adam([torch.nn.Parameter(torch.zeros(1))], lr=0.1)
+    captured, eager_steps = Counting(optimizer), []
+    for n in [4] * 5 + [2] * 4:
+        captured(batch_of(n), eager_steps.append)
+    assert (captured.eager, captured.recorded, captured.replays) == (2 * WARMUP, [4, 2], 3)
+    optimizer.param_groups[0]["lr"] = 0.05
+    for _ in range(WARMUP + 1):
+        captured(batch_of(4), eager_steps.append)
+    assert (captured.eager, captured.recorded, captured.replays) == (3 * WARMUP, [4, 2, 4], 4)
+    assert len(eager_steps) == captured.eager
+
+
+def test_a_capture_that_fails_warns_once_and_stays_eager(monkeypatch):
+    class Refusing:
+        def __enter__(self):
+            raise RuntimeError("operation not permitted when stream is capturing")
+
+        def __exit__(self, *exc):
+            return False
+
+    monkeypatch.setattr(torch.cuda, "synchronize", lambda: None)
+    monkeypatch.setattr(torch.cuda, "CUDAGraph", lambda: None)
+    monkeypatch.setattr(torch.cuda, "graph", lambda graph: Refusing())
+    parameter = torch.nn.Parameter(torch.zeros(1))
+    captured = CapturedUpdate("d", [torch.optim.Adam([parameter])], [parameter])
+    captured.on_side_stream = lambda step, batch: step(batch)
+    steps = []
+    for _ in range(WARMUP):
+        captured(batch_of(4), steps.append)
+    with pytest.warns(UserWarning, match="update d could not be recorded.*runs eagerly"):
+        captured(batch_of(4), steps.append)
+    captured(batch_of(4), steps.append)
+    assert len(steps) == WARMUP + 2 and captured.failed and not captured.recordings

@@ -55,7 +55,9 @@ class CapturedUpdate:
             recording = None
         if recording is not None:
             return self.replay(recording, batch)
-        if self.failed or self.warm.get(key, 0) < WARMUP:
+        if self.failed:
+            return step(batch)
+        if self.warm.get(key, 0) < WARMUP:
             self.warm[key] = self.warm.get(key, 0) + 1
             return self.on_side_stream(step, batch)
         recording = self.record(key, batch, step)

@@ -61,12 +61,26 @@ ENTRIES: dict[str, tuple[str, dict]] = {
     "wgan-paper": ("wgan-fashion-mnist", {"g_opt": {"lr": 5e-5}, "d_opt": {"lr": 5e-5}}),
     "wgan-lr2e-4": ("wgan-fashion-mnist", {"g_opt": {"lr": 2e-4}, "d_opt": {"lr": 2e-4}}),
     "wgan-lr1e-3": ("wgan-fashion-mnist", {"g_opt": {"lr": 1e-3}, "d_opt": {"lr": 1e-3}}),
+    # the generator's moving average (decay 0.999) scored instead of its last weights
+    "wgan-ema": ("wgan-fashion-mnist", {"ema": 0.999}),
+    "wgan-ema-seed1": ("wgan-fashion-mnist", {"ema": 0.999, "seed": 1}),
+    # both learning rates decayed linearly to 0 by the last step
+    "wgan-linear": ("wgan-fashion-mnist", {"lr_schedule": "linear"}),
+    "wgan-linear-seed1": ("wgan-fashion-mnist", {"lr_schedule": "linear", "seed": 1}),
     "wgan-gp": ("wgan-gp-fashion-mnist", {}),
     # Algorithm 1's Adam 1e-4 for both nets (the preset takes the CIFAR-10 ResNet script's 2e-4)
     "wgan-gp-paper": ("wgan-gp-fashion-mnist", {"g_opt": {"lr": 1e-4}, "d_opt": {"lr": 1e-4}}),
     "hinge": ("hinge-fashion-mnist", {}),
     "ebgan": ("ebgan-fashion-mnist", {}),
     "ebgan-seed1": ("ebgan-fashion-mnist", {"seed": 1}),
+    # the generator's moving average (decay 0.999) scored instead of its last weights
+    "ebgan-ema": ("ebgan-fashion-mnist", {"ema": 0.999}),
+    "ebgan-ema-seed1": ("ebgan-fashion-mnist", {"ema": 0.999, "seed": 1}),
+    # the seed-1 run resumed from its end to step 6000
+    "ebgan-ema-seed1-6k": ("ebgan-fashion-mnist", {"ema": 0.999, "seed": 1, "steps": 6000}),
+    # both learning rates decayed linearly to 0 by the last step
+    "ebgan-linear": ("ebgan-fashion-mnist", {"lr_schedule": "linear"}),
+    "ebgan-linear-seed1": ("ebgan-fashion-mnist", {"lr_schedule": "linear", "seed": 1}),
     "ebgan-no-pt": ("ebgan-fashion-mnist", {"objective_options": {"pt_weight": 0.0}}),
     # the preset before it took 2 critic steps, and changes to that one-step setting
     "ebgan-nc1": ("ebgan-fashion-mnist", {"n_critic": 1}),

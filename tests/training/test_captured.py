@@ -138,3 +138,14 @@ def test_a_capture_that_fails_warns_once_and_stays_eager(monkeypatch):
         captured(batch_of(4), steps.append)
     captured(batch_of(4), steps.append)
     assert len(steps) == WARMUP + 2 and captured.failed and not captured.recordings
+
+
+
+def test_an_optimiser_state_saved_while_replaying_resumes_on_a_cpu(tmp_path):
+    trainer = trained(tmp_path, "run", ["device=cpu"])
+    state = trainer.state_dict()
+    for group in state["d_opt"]["param_groups"]:
+        group["capturable"] = True  # as a GPU run with cuda_graphs saves it
+    trainer.load_state_dict(state)
+    assert not any(g.get("capturable") for g in trainer.parts.optimizers["d"].param_groups)
+    trainer.train_step()  # a capturable Adam would refuse CPU parameters here

@@ -27,11 +27,6 @@ class Checkpointing:
         load_trainer_state(self, state)
         for captured in self.captured.values():
             captured.reset()  # the optimisers' state tensors are new ones now
-        if self.parts.device.type != "cuda":  # a run recorded on a GPU, resumed on a CPU
-            for optimizer in self.parts.optimizers.values():
-                for group in optimizer.param_groups:
-                    if group.get("capturable"):
-                        group["capturable"] = False
 
     def save(self) -> None:
         """A checkpoint of the current state; refused (as divergence) if a weight is not

@@ -47,10 +47,10 @@ def load_trainer_state(trainer: Trainer, state: dict[str, Any]) -> None:
         # A checkpoint saved without an average starts it from the generator it restores.
         p.ema.model.load_state_dict(state["generator_ema"] or state["generator"])
     for name, key in GAME_OPTIMIZERS.items():
-        p.optimizers[name].load_state_dict(state[key])
+        load_optimizer(p.optimizers[name], state[key], p.device)
     for name, optimizer_state in state.get("phase_optimizers", {}).items():
         if name in p.optimizers:
-            p.optimizers[name].load_state_dict(optimizer_state)
+            load_optimizer(p.optimizers[name], optimizer_state, p.device)
     p.objective.load_state_dict(state["objective"])
     trainer.runs.update({k: int(v) for k, v in saved_runs(state).items() if k in trainer.runs})
     p.data.load_state_dict(state["data"])
@@ -70,3 +70,14 @@ def saved_runs(state: dict[str, Any]) -> dict[str, int]:
     if "runs" in state:
         return state["runs"]
     return {**state.get("phases", {}), "g": int(state["step"])}
+
+
+def load_optimizer(optimizer: torch.optim.Optimizer, state: dict[str, Any],
+                   device: torch.device) -> None:
+    """The saved state; a state saved by a run that replayed CUDA graphs (`capturable`) resumed
+    off CUDA steps eagerly (capturable optimisers refuse CPU parameters)."""
+    optimizer.load_state_dict(state)
+    if device.type != "cuda":
+        for group in optimizer.param_groups:
+            if group.get("capturable"):
+                group["capturable"] = False

@@ -37,6 +37,8 @@ RATE_2E4 = {"g_opt": {"lr": 2e-4}, "d_opt": {"lr": 2e-4}}
 MIRROR_4K = {"net_options": MIRROR, "steps": 4000, **RATE_2E4}
 # The preset's critic before it took batch norm, pinned so that its variants keep their meaning
 COMPACT = {"autoencoder": "compact", "d_norm": "none"}
+# The WGAN preset's critic schedule before it took Algorithm 1's (the authors' released code)
+RELEASED_SCHEDULE = {"objective_options": {"critic_schedule": "reference"}}
 NONORM_20EP = {"net_options": COMPACT, "steps": 18750, **RATE_2E4}
 
 # label → (preset, extra overrides). Variants isolate one change against their preset.
@@ -55,18 +57,26 @@ ENTRIES: dict[str, tuple[str, dict]] = {
                          {"n_critic": 1, "g_opt": {"lr": 1e-3}, "d_opt": {"lr": 1e-3}}),
     "wgan": ("wgan-fashion-mnist", {}),
     "wgan-seed1": ("wgan-fashion-mnist", {"seed": 1}),
+    # the preset before it took Algorithm 1's schedule, and the changes tried on that one
+    "wgan-released": ("wgan-fashion-mnist", RELEASED_SCHEDULE),
+    "wgan-released-seed1": ("wgan-fashion-mnist", {**RELEASED_SCHEDULE, "seed": 1}),
     # that run resumed from its end to step 6000 (its rate is constant), scored with --score
-    "wgan-seed1-6k": ("wgan-fashion-mnist", {"seed": 1, "steps": 6000}),
-    # the paper's RMSprop 5e-5 for both nets (the preset takes 5e-4), then the rates around it
-    "wgan-paper": ("wgan-fashion-mnist", {"g_opt": {"lr": 5e-5}, "d_opt": {"lr": 5e-5}}),
-    "wgan-lr2e-4": ("wgan-fashion-mnist", {"g_opt": {"lr": 2e-4}, "d_opt": {"lr": 2e-4}}),
-    "wgan-lr1e-3": ("wgan-fashion-mnist", {"g_opt": {"lr": 1e-3}, "d_opt": {"lr": 1e-3}}),
+    "wgan-released-seed1-6k": ("wgan-fashion-mnist", {**RELEASED_SCHEDULE, "seed": 1, "steps": 6000}),
+    # the paper's RMSprop 5e-5 for both nets (the preset takes 5e-4), then the rates around it,
+    # all with the released schedule they were measured with
+    "wgan-paper": ("wgan-fashion-mnist",
+                   {**RELEASED_SCHEDULE, "g_opt": {"lr": 5e-5}, "d_opt": {"lr": 5e-5}}),
+    "wgan-lr2e-4": ("wgan-fashion-mnist",
+                    {**RELEASED_SCHEDULE, "g_opt": {"lr": 2e-4}, "d_opt": {"lr": 2e-4}}),
+    "wgan-lr1e-3": ("wgan-fashion-mnist",
+                    {**RELEASED_SCHEDULE, "g_opt": {"lr": 1e-3}, "d_opt": {"lr": 1e-3}}),
     # the generator's moving average (decay 0.999) scored instead of its last weights
-    "wgan-ema": ("wgan-fashion-mnist", {"ema": 0.999}),
-    "wgan-ema-seed1": ("wgan-fashion-mnist", {"ema": 0.999, "seed": 1}),
+    "wgan-ema": ("wgan-fashion-mnist", {**RELEASED_SCHEDULE, "ema": 0.999}),
+    "wgan-ema-seed1": ("wgan-fashion-mnist", {**RELEASED_SCHEDULE, "ema": 0.999, "seed": 1}),
     # both learning rates decayed linearly to 0 by the last step
-    "wgan-linear": ("wgan-fashion-mnist", {"lr_schedule": "linear"}),
-    "wgan-linear-seed1": ("wgan-fashion-mnist", {"lr_schedule": "linear", "seed": 1}),
+    "wgan-linear": ("wgan-fashion-mnist", {**RELEASED_SCHEDULE, "lr_schedule": "linear"}),
+    "wgan-linear-seed1": ("wgan-fashion-mnist",
+                          {**RELEASED_SCHEDULE, "lr_schedule": "linear", "seed": 1}),
     "wgan-gp": ("wgan-gp-fashion-mnist", {}),
     # Algorithm 1's Adam 1e-4 for both nets (the preset takes the CIFAR-10 ResNet script's 2e-4)
     "wgan-gp-paper": ("wgan-gp-fashion-mnist", {"g_opt": {"lr": 1e-4}, "d_opt": {"lr": 1e-4}}),
@@ -81,6 +91,18 @@ ENTRIES: dict[str, tuple[str, dict]] = {
     # both learning rates decayed linearly to 0 by the last step
     "ebgan-linear": ("ebgan-fashion-mnist", {"lr_schedule": "linear"}),
     "ebgan-linear-seed1": ("ebgan-fashion-mnist", {"lr_schedule": "linear", "seed": 1}),
+    # three critic steps per generator step (the preset takes two); the seed-1 run was stopped at
+    # step 2000
+    "ebgan-nc3": ("ebgan-fashion-mnist", {"n_critic": 3}),
+    "ebgan-nc3-seed1": ("ebgan-fashion-mnist", {"n_critic": 3, "seed": 1}),
+    # Adam 5e-4 for both nets (the preset takes the paper's 1e-3)
+    "ebgan-lr5e-4": ("ebgan-fashion-mnist", {"g_opt": {"lr": 5e-4}, "d_opt": {"lr": 5e-4}}),
+    "ebgan-lr5e-4-seed1": ("ebgan-fashion-mnist",
+                           {"g_opt": {"lr": 5e-4}, "d_opt": {"lr": 5e-4}, "seed": 1}),
+    # margin 6 instead of the paper's 10: near the real images' energy late in the run (about 5),
+    # where MAGAN's adaptive margin ends (19.9 in its squared-error units, about 4.5 as a norm)
+    "ebgan-m6": ("ebgan-fashion-mnist", {"objective_options": {"margin": 6.0}}),
+    "ebgan-m6-seed1": ("ebgan-fashion-mnist", {"objective_options": {"margin": 6.0}, "seed": 1}),
     "ebgan-no-pt": ("ebgan-fashion-mnist", {"objective_options": {"pt_weight": 0.0}}),
     # the preset before it took 2 critic steps, and changes to that one-step setting
     "ebgan-nc1": ("ebgan-fashion-mnist", {"n_critic": 1}),

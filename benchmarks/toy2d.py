@@ -32,8 +32,9 @@ OBJECTIVES = ["minimax", "ns", "lsgan", "wgan", "wgan-gp", "hinge", "ebgan", "ma
 # Variants isolate one change against an objective's preset: label → (objective, overrides).
 VARIANTS: dict[str, tuple[str, dict]] = {
     "ebgan-no-pt": ("ebgan", {"objective_options": {"pt_weight": 0.0}}),
-    # Algorithm 1's fixed n_critic instead of the released code's schedule (the wgan presets').
-    "wgan-algorithm-1": ("wgan", {"objective_options": {"critic_schedule": "algorithm"}}),
+    # the authors' released code's critic schedule instead of Algorithm 1's fixed n_critic (the
+    # wgan presets' until 2026-12-04)
+    "wgan-released": ("wgan", {"objective_options": {"critic_schedule": "reference"}}),
 }
 PUBLISHED = {  # (ring modes, ring % HQ, ring KL, grid modes, grid % HQ, grid KL)
     "GAN (VEEGAN Table 1)": ("1", "99.3", "", "3.3", "0.5", ""),

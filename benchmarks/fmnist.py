@@ -44,9 +44,11 @@ NONORM_20EP = {"net_options": COMPACT, "steps": 18750, **RATE_2E4}
 # label → (preset, extra overrides). Variants isolate one change against their preset.
 ENTRIES: dict[str, tuple[str, dict]] = {
     "minimax": ("minimax-fashion-mnist", {}),
+    "minimax-seed1": ("minimax-fashion-mnist", {"seed": 1}),
     "ns": ("ns-fashion-mnist", {}),
     "ns-seed1": ("ns-fashion-mnist", {"seed": 1}),  # -seed1: the preset at another seed
     "lsgan": ("lsgan-fashion-mnist", {}),
+    "lsgan-seed1": ("lsgan-fashion-mnist", {"seed": 1}),
     # the preset before it took 2 critic steps, and changes to that one-step setting
     "lsgan-nc1": ("lsgan-fashion-mnist", {"n_critic": 1}),
     "lsgan-nc1-eq8": ("lsgan-fashion-mnist",
@@ -78,9 +80,11 @@ ENTRIES: dict[str, tuple[str, dict]] = {
     "wgan-linear-seed1": ("wgan-fashion-mnist",
                           {**RELEASED_SCHEDULE, "lr_schedule": "linear", "seed": 1}),
     "wgan-gp": ("wgan-gp-fashion-mnist", {}),
+    "wgan-gp-seed1": ("wgan-gp-fashion-mnist", {"seed": 1}),
     # Algorithm 1's Adam 1e-4 for both nets (the preset takes the CIFAR-10 ResNet script's 2e-4)
     "wgan-gp-paper": ("wgan-gp-fashion-mnist", {"g_opt": {"lr": 1e-4}, "d_opt": {"lr": 1e-4}}),
     "hinge": ("hinge-fashion-mnist", {}),
+    "hinge-seed1": ("hinge-fashion-mnist", {"seed": 1}),
     "ebgan": ("ebgan-fashion-mnist", {}),
     "ebgan-seed1": ("ebgan-fashion-mnist", {"seed": 1}),
     # the generator's moving average (decay 0.999) scored instead of its last weights
@@ -111,6 +115,7 @@ ENTRIES: dict[str, tuple[str, dict]] = {
     # layer norm in the autoencoder critic: each sample's energy no longer depends on its batch
     "ebgan-nc1-ln": ("ebgan-fashion-mnist", {"n_critic": 1, "net_options": {"d_norm": "layer"}}),
     "magan": ("magan-fashion-mnist", {}),
+    "magan-seed1": ("magan-fashion-mnist", {"seed": 1}),
     # the authors' Adamax 5e-4 with the preset's two critic steps, then also their one step
     "magan-adamax": ("magan-fashion-mnist",
                      {"g_opt": {"name": "adamax", "lr": 5e-4},
@@ -214,6 +219,7 @@ ENTRIES: dict[str, tuple[str, dict]] = {
                      {**NONORM_20EP,
                       "lr_schedule": "step", "lr_milestones": [12000]}),
     "loss-sensitive": ("loss-sensitive-fashion-mnist", {}),
+    "loss-sensitive-seed1": ("loss-sensitive-fashion-mnist", {"seed": 1}),
     # the author's learning rate; then also one L step per G step (the preset before this one)
     "loss-sensitive-lr1e-4": ("loss-sensitive-fashion-mnist",
                               {"g_opt": {"lr": 1e-4}, "d_opt": {"lr": 1e-4}}),
@@ -224,6 +230,7 @@ ENTRIES: dict[str, tuple[str, dict]] = {
                              {"objective_options": {"activation": "relu", "real_weight": 1.0},
                               "n_critic": 1, "g_opt": {"lr": 1e-4}, "d_opt": {"lr": 1e-4}}),
     "gan-qp": ("gan-qp-fashion-mnist", {}),
+    "gan-qp-seed1": ("gan-qp-fashion-mnist", {"seed": 1}),
     "ogan": ("ogan-fashion-mnist", {}),
     "ogan-seed1": ("ogan-fashion-mnist", {"seed": 1}),
     "ogan-no-rho": ("ogan-fashion-mnist", {"encoder": {"weight": 0.0}}),
@@ -338,7 +345,7 @@ def main() -> int:
                       file=sys.stderr)
                 return 1
             rows.append({"entry": label, "preset": preset, "steps": steps,
-                         "cpu_seconds": seconds, "wall_seconds": wall,
+                         "train_seed": trainer.config.seed, "cpu_seconds": seconds, "wall_seconds": wall,
                          "device": str(trainer.parts.device),
                          "train_dtype": trainer.config.precision,
                          **score(trainer.sampling_generator(), trainer.config.z_dim, args.n)})

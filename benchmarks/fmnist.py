@@ -89,6 +89,7 @@ ENTRIES: dict[str, tuple[str, dict]] = {
     "hinge-seed1": ("hinge-fashion-mnist", {"seed": 1}),
     "ebgan": ("ebgan-fashion-mnist", {}),
     "ebgan-seed1": ("ebgan-fashion-mnist", {"seed": 1}),
+    "ebgan-seed2": ("ebgan-fashion-mnist", {"seed": 2}),
     # the preset before it took margin 6, and the changes tried on that one
     "ebgan-m10": ("ebgan-fashion-mnist", PAPER_MARGIN),
     "ebgan-m10-seed1": ("ebgan-fashion-mnist", {**PAPER_MARGIN, "seed": 1}),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import asdict
 
 import pytest
@@ -22,15 +23,16 @@ def test_every_entry_loads_as_a_config_of_its_preset(fmnist):
 
 
 def test_a_seed_entry_changes_the_seed_and_nothing_else(fmnist):
-    seeded = [label for label in fmnist.ENTRIES if label.endswith("-seed1")]
+    seeded = {label: match for label in fmnist.ENTRIES
+              if (match := re.search(r"-seed(\d+)$", label))}
     assert seeded
-    for label in seeded:
+    for label, match in seeded.items():
         preset, extra = fmnist.ENTRIES[label]
-        base_preset, base_extra = fmnist.ENTRIES.get(label.removesuffix("-seed1"), (preset, {}))
+        base_preset, base_extra = fmnist.ENTRIES.get(label[:match.start()], (preset, {}))
         assert base_preset == preset, label
         base = asdict(load_config(preset, _as_items(base_extra)))
         changed = asdict(load_config(preset, _as_items(extra)))
-        assert changed.pop("seed") == 1 and base.pop("seed") == 0
+        assert changed.pop("seed") == int(match.group(1)) and base.pop("seed") == 0
         assert changed == base, label
 
 

@@ -352,7 +352,8 @@ def main() -> int:
                       file=sys.stderr)
                 return 1
             rows.append({"entry": label, "preset": preset, "steps": steps,
-                         "train_seed": trainer.config.seed, "cpu_seconds": seconds, "wall_seconds": wall,
+                         "train_seed": trainer.config.seed,
+                         "cpu_seconds": seconds, "wall_seconds": wall,
                          "device": str(trainer.parts.device),
                          "train_dtype": trainer.config.precision,
                          **score(trainer.sampling_generator(), trainer.config.z_dim, args.n)})

@@ -123,6 +123,16 @@ ENTRIES: dict[str, tuple[str, dict]] = {
                      {**PAPER_MARGIN, "n_critic": 1, "net_options": {"d_norm": "layer"}}),
     "magan": ("magan-fashion-mnist", {}),
     "magan-seed1": ("magan-fashion-mnist", {"seed": 1}),
+    # EBGAN-PT's pulling-away term (weight 0.1, EBGAN's appendix F), which MAGAN's paper leaves out
+    "magan-pt": ("magan-fashion-mnist", {"objective_options": {"pt_weight": 0.1}}),
+    "magan-pt-seed1": ("magan-fashion-mnist", {"objective_options": {"pt_weight": 0.1}, "seed": 1}),
+    # the margin rule checked every 250 steps in place of every pass (938 steps at batch 64),
+    # pre-training kept at 1875 steps (7.5 such epochs); the margin is estimated over 250 steps
+    "magan-e250": ("magan-fashion-mnist",
+                   {"objective_options": {"epoch_steps": 250, "pretrain_epochs": 7.5}}),
+    "magan-e250-seed1": ("magan-fashion-mnist",
+                         {"objective_options": {"epoch_steps": 250, "pretrain_epochs": 7.5},
+                          "seed": 1}),
     # the authors' Adamax 5e-4 with the preset's two critic steps, then also their one step
     "magan-adamax": ("magan-fashion-mnist",
                      {"g_opt": {"name": "adamax", "lr": 5e-4},

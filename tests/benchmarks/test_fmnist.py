@@ -28,7 +28,9 @@ def test_a_seed_entry_changes_the_seed_and_nothing_else(fmnist):
     assert seeded
     for label, match in seeded.items():
         preset, extra = fmnist.ENTRIES[label]
-        base_preset, base_extra = fmnist.ENTRIES.get(label[:match.start()], (preset, {}))
+        base_label = label[:match.start()]
+        assert base_label in fmnist.ENTRIES, f"{label} has no entry {base_label} to compare with"
+        base_preset, base_extra = fmnist.ENTRIES[base_label]
         assert base_preset == preset, label
         base = asdict(load_config(preset, _as_items(base_extra)))
         changed = asdict(load_config(preset, _as_items(extra)))

@@ -1,4 +1,5 @@
-"""The Fashion-MNIST benchmark's entries: each is a valid config of its preset with its change."""
+"""The Fashion-MNIST benchmark's entries (benchmarks/fmnist_entries.py): each is a valid config
+of its preset with its change."""
 
 from __future__ import annotations
 
@@ -13,7 +14,7 @@ from gankit.config.load import load_config
 
 @pytest.fixture(scope="module")
 def fmnist(load_script):
-    return load_script("fmnist")
+    return load_script("fmnist_entries")
 
 
 def test_every_entry_loads_as_a_config_of_its_preset(fmnist):

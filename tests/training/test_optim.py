@@ -1,4 +1,5 @@
-"""Optimiser settings: gradient clipping by global norm (g_opt.clip_norm / d_opt.clip_norm)."""
+"""Optimiser settings: gradient clipping by global norm (g_opt.clip_norm / d_opt.clip_norm) and
+fused updates (fused)."""
 
 import pytest
 import torch
@@ -26,3 +27,27 @@ def test_clip_norm_scales_the_step():
 def test_negative_clip_norm_is_refused():
     with pytest.raises(GankitError, match="g_opt.clip_norm must be >= 0"):
         load_config(None, ["g_opt.clip_norm=-1"])
+
+
+@pytest.mark.parametrize("name", ["adam", "sgd"])
+def test_a_fused_optimiser_takes_the_unfused_ones_steps(name):
+    torch.manual_seed(0)
+    start, grads = torch.randn(3, 4), [torch.randn(3, 4) for _ in range(5)]
+    weights = []
+    for fused in (False, True):
+        weight = torch.nn.Parameter(start.clone())
+        optimizer = make_optimizer(OptimizerConfig(name=name, lr=0.1, momentum=0.9, fused=fused),
+                                   [weight])
+        assert bool(optimizer.param_groups[0]["fused"]) is fused
+        for grad in grads:
+            weight.grad = grad.clone()
+            optimizer.step()
+        weights.append(weight.detach())
+    assert not torch.equal(weights[0], start)
+    torch.testing.assert_close(weights[1], weights[0], rtol=1e-6, atol=1e-6)
+
+
+def test_a_fused_optimiser_torch_lacks_is_refused():
+    with pytest.raises(GankitError, match="d_opt.fused: torch has no fused rmsprop; it has fused "
+                                          "adam and sgd"):
+        load_config(None, ["d_opt.name=rmsprop", "d_opt.fused=true"])

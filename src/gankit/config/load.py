@@ -27,6 +27,8 @@ from gankit.objectives import OBJECTIVES, objective_facts
 from gankit.penalties import penalty_options
 from gankit.penalties.registry import GRADIENT_PENALTIES
 
+FUSED_OPTIMIZERS = ("adam", "sgd")  # torch.optim has a fused form of these
+
 # On --resume, only these may change: they do not alter what the run computes step by step.
 RESUMABLE_KEYS = ("steps", "log", "device", "eval", "on_nan", "max_rollbacks",
                   "rollback_lr_factor")
@@ -142,6 +144,9 @@ def _check_optimizer(name: str, opt: OptimizerConfig) -> None:
         if value < 0:
             off = " (0 turns it off)" if key == "clip_norm" else ""
             raise GankitError(f"{name}.{key} must be >= 0{off}, got {value}")
+    if opt.fused and opt.name not in FUSED_OPTIMIZERS:
+        raise GankitError(f"{name}.fused: torch has no fused {opt.name}; it has fused "
+                          f"{' and '.join(FUSED_OPTIMIZERS)}")
 
 
 def _check_encoder(config: Config) -> None:

@@ -17,6 +17,9 @@ class OptimizerConfig:
     momentum: float = 0.0  # SGD and RMSprop
     weight_decay: float = 0.0
     clip_norm: float = 0.0  # clip the gradients' global L2 norm to this before each step; 0: off
+    # Adam and SGD: one fused kernel for every parameter's update (torch's `fused`) instead of
+    # a few per parameter group; the same update up to rounding, fewer launches on a GPU
+    fused: bool = False
 
 
 @dataclass

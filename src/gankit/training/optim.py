@@ -28,9 +28,10 @@ def _clipper(params: list[torch.nn.Parameter], max_norm: float) -> Callable[...,
 
 
 def _optimizer(config: OptimizerConfig, params: list[torch.nn.Parameter]) -> torch.optim.Optimizer:
+    fused = {"fused": True} if config.fused else {}
     if config.name == "adam":
         return torch.optim.Adam(params, lr=config.lr, betas=config.betas,
-                                weight_decay=config.weight_decay)
+                                weight_decay=config.weight_decay, **fused)
     if config.name == "adamax":
         return torch.optim.Adamax(params, lr=config.lr, betas=config.betas,
                                   weight_decay=config.weight_decay)
@@ -38,4 +39,4 @@ def _optimizer(config: OptimizerConfig, params: list[torch.nn.Parameter]) -> tor
         return torch.optim.RMSprop(params, lr=config.lr, alpha=config.alpha,
                                    momentum=config.momentum, weight_decay=config.weight_decay)
     return torch.optim.SGD(params, lr=config.lr, momentum=config.momentum,
-                           weight_decay=config.weight_decay)
+                           weight_decay=config.weight_decay, **fused)

@@ -39,7 +39,7 @@ def rounds_per_second(device: str, graphs: bool, rounds: int, extra: list[str]) 
             trainer.train_step()
         synchronize(device)
         seconds = (time.perf_counter() - started) / rounds
-        d_steps = trainer.parts.objective.negatives.steps_per_set
+        d_steps = trainer.parts.objective.official.streams["negatives"].steps_per_set
     return {"device": device, "cuda_graphs": graphs, "precision": config.precision,
             "seconds_per_round": seconds, "d_steps_per_round": d_steps,
             "d_steps_per_second": d_steps / seconds}  # the G step counted in

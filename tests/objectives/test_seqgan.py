@@ -131,6 +131,33 @@ def test_critic_loss_by_hand():
     assert terms.stats["accuracy"].item() == pytest.approx(0.75)
 
 
+def test_a_joint_critic_pass_gives_the_separate_passes_losses_and_gradients():
+    torch.manual_seed(0)
+    _, critic = build_nets("seqgan", {"vocab": 30, "filter_sizes": [1, 2, 3],
+                                      "filter_counts": [4, 4, 4], "dropout": 0.0}, (6,), 6)
+    real, fake = torch.randint(0, 30, (5, 6)), torch.randint(0, 30, (3, 6))
+    results = []
+    for d_batch in ("separate", "joint"):
+        critic.zero_grad(set_to_none=True)
+        calls = []
+        hook = critic.register_forward_hook(
+            lambda module, args, out, seen=calls: seen.append(len(args[0])))
+        objective = build_objective("seqgan", {"d_batch": d_batch})
+        terms = objective.critic_loss(StepBatch(critic=critic, real=real, fake=fake,
+                                                z=torch.zeros(5, 6), step=0,
+                                                rng=torch.Generator()))
+        terms.total().backward()
+        hook.remove()
+        results.append((calls, terms, [p.grad.clone() for p in critic.parameters()]))
+    (separate_calls, separate, separate_grads), (joint_calls, joint, joint_grads) = results
+    assert separate_calls == [5, 3] and joint_calls == [8]
+    for name in ("real", "fake", "l2"):
+        assert joint.losses[name].item() == pytest.approx(separate.losses[name].item(), rel=1e-6)
+    assert joint.stats["accuracy"].item() == separate.stats["accuracy"].item()
+    for a, b in zip(joint_grads, separate_grads):
+        assert torch.allclose(a, b, atol=1e-6)
+
+
 def test_rollout_policy_follows_with_rate():
     torch.manual_seed(0)
     generator = TokenLSTM(5, 3, 3)
@@ -213,6 +240,7 @@ def test_mle_loss_is_the_mean_token_nll():
 @pytest.mark.parametrize("options, key", [
     ({"rollouts": 0}, "rollouts"), ({"rollout_rate": 1.5}, "rollout_rate"),
     ({"mle_epochs": -1}, "mle_epochs"), ({"head_l2": -0.1}, "head_l2"),
+    ({"d_batch": "mixed"}, "d_batch"),
 ])
 def test_bad_options(options, key):
     with pytest.raises(GankitError, match=f"objective_options.{key}"):
@@ -225,6 +253,12 @@ def test_the_official_schedule_takes_sets_of_negatives_and_epochs_over_each():
     critic = next(e for e in objective.schedule(plan) if e.name == "d")
     assert isinstance(critic.when, PerRound)
     assert critic.when.count(0) == 5 * 3 * 157 and not critic.fake  # fakes: the stored sets
+    pretraining = next(e for e in objective.schedule(plan) if e.name == "pretrain_d")
+    assert pretraining.when.steps == 150 * 157 and not pretraining.fake
+    assert pretraining.prepare is not None and objective.official.streams["pretrain_negatives"].steps_per_set == 471
+    reduced = build_objective("seqgan", {})
+    pretraining = next(e for e in reduced.schedule(plan) if e.name == "pretrain_d")
+    assert pretraining.fake and pretraining.prepare is None  # fresh fakes every step
 
 
 def test_negative_sets_are_generated_once_per_set_and_walked_in_epochs():

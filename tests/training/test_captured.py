@@ -7,7 +7,8 @@ import torch
 
 from gankit.config.load import load_config
 from gankit.core.step import StepBatch, Terms
-from gankit.training.captured import WARMUP, CapturedUpdate, Recording
+from gankit.training.captured import WARMUP, CapturedUpdate, Recording, packed, unpacked
+from gankit.training.divergence import Diverged
 from gankit.training.runs import start_run
 
 # SeqGAN on a random oracle, tiny: D takes the official sets and epochs of negatives, so batches
@@ -33,12 +34,16 @@ def weights(trainer):
     return {k: v.detach().cpu() for k, v in trainer.parts.critic.state_dict().items()}
 
 
+def generator_weights(trainer):
+    return {k: v.detach().cpu() for k, v in trainer.parts.generator.state_dict().items()}
+
+
 def test_only_capturable_updates_on_cuda_are_recorded(tmp_path):
     trainer = start_run(load_config(None, TINY + ["device=cpu", "cuda_graphs=true",
                                                   f"out={tmp_path / 'run'}"]))
     assert trainer.captured == {}  # a CPU has no graphs to replay
     capturable = {e.name for e in trainer.parts.schedule if e.capturable}
-    assert capturable == {"pretrain_d", "d"}  # D's updates; MLE, G and the roll-outs stay eager
+    assert capturable == {"mle", "pretrain_d", "d"}  # G's policy-gradient step stays eager
 
 
 def test_the_option_changes_nothing_on_a_cpu(tmp_path):
@@ -49,16 +54,22 @@ def test_the_option_changes_nothing_on_a_cpu(tmp_path):
 
 
 @needs_cuda
-def test_replayed_steps_train_the_weights_eager_steps_do(tmp_path):
-    # no dropout: its masks come from different draws of the generator when replayed
-    exact = ["device=cuda", "precision=fp32", "tf32=false", "net_options.dropout=0"]
+@pytest.mark.parametrize("d_batch", ["separate", "joint"])
+def test_replayed_steps_train_the_weights_eager_steps_do(tmp_path, d_batch):
+    # no dropout: its masks come from different draws of the generator when replayed; 3 MLE
+    # epochs, so that MLE steps are replayed too (after 3 eager ones of each batch shape)
+    exact = ["device=cuda", "precision=fp32", "tf32=false", "net_options.dropout=0",
+             "objective_options.mle_epochs=3", f"objective_options.d_batch={d_batch}",
+             "d_opt.fused=true"]
     eager = trained(tmp_path, "eager", exact)
     graphs = trained(tmp_path, "graphs", exact + ["cuda_graphs=true"])
     recorded = graphs.captured["d"].recordings
     assert len(recorded) == 2  # full batches and the short last batch of each epoch
-    a, b = weights(eager), weights(graphs)
-    worst = max((a[k] - b[k]).abs().max().item() for k in a)
-    assert worst < 1e-4, worst
+    assert len(graphs.captured["mle"].recordings) == 1  # the short batch came 3 times only
+    for read in (weights, generator_weights):
+        a, b = read(eager), read(graphs)
+        worst = max((a[k] - b[k]).abs().max().item() for k in a)
+        assert worst < 1e-4, (read.__name__, worst)
     assert not torch.equal(a["head.weight"], weights(start_run(load_config(
         None, TINY + exact + [f"out={tmp_path / 'fresh'}"])))["head.weight"])  # D did train
 
@@ -90,13 +101,14 @@ class Counting(CapturedUpdate):
 
     def record(self, key, batch, step):
         self.recorded.append(key[0][0][0])  # the batch size
-        recording = Recording(None, batch, Terms(), [], self.lrs())
+        recording = Recording(None, batch, ([], []), torch.zeros(0), torch.zeros(2, dtype=bool),
+                              [], self.lrs())
         self.recordings[key] = recording
         return recording
 
     def replay(self, recording, batch):
         self.replays += 1
-        return Terms()
+        return Terms(), recording.flags
 
 
 def batch_of(n):
@@ -149,3 +161,46 @@ def test_an_optimiser_state_saved_while_replaying_resumes_on_a_cpu(tmp_path):
     trainer.load_state_dict(state)
     assert not any(g.get("capturable") for g in trainer.parts.optimizers["d"].param_groups)
     trainer.train_step()  # a capturable Adam would refuse CPU parameters here
+
+
+class Unrecorded(CapturedUpdate):
+    """A replay without a graph: the step runs eagerly and its outputs come back as a replay's
+    do (the terms packed into one tensor and unpacked, the flags as the step left them)."""
+
+    def __call__(self, batch, step):
+        terms, flags = step(batch)
+        return unpacked(packed(terms).clone(), (list(terms.losses), list(terms.stats))), flags
+
+
+def test_terms_pack_into_one_tensor_and_back():
+    terms = Terms({"real": torch.tensor(1.5), "l2": torch.tensor(0.25, dtype=torch.bfloat16)},
+                  {"accuracy": torch.tensor(0.75)})
+    values = packed(terms)
+    assert values.dtype == torch.float32 and values.tolist() == [1.5, 0.25, 0.75]
+    back = unpacked(values, (["real", "l2"], ["accuracy"]))
+    assert {k: v.item() for k, v in back.losses.items()} == {"real": 1.5, "l2": 0.25}
+    assert {k: v.item() for k, v in back.stats.items()} == {"accuracy": 0.75}
+
+
+def test_the_recorded_path_trains_and_logs_as_the_eager_one_on_a_cpu(tmp_path):
+    # fp32: under bf16 autocast the recorded path's uncached weight casts round differently
+    plain = trained(tmp_path, "plain", ["device=cpu", "precision=fp32"])
+    trainer = start_run(load_config(None, TINY + ["device=cpu", "precision=fp32",
+                                                  f"out={tmp_path / 'unrec'}"]))
+    trainer.captured = {name: Unrecorded(name, [trainer.parts.optimizers["d"]], [])
+                        for name in ("pretrain_d", "d")}
+    trainer.fit()
+    a, b = weights(plain), weights(trainer)
+    assert all(torch.equal(a[k], b[k]) for k in a)
+    logged = [(tmp_path / name / "metrics.jsonl").read_text() for name in ("plain", "unrec")]
+    assert logged[0].count("d/accuracy") == logged[1].count("d/accuracy") > 0
+
+
+def test_a_recorded_update_that_diverges_stops_the_run_naming_it(tmp_path):
+    trainer = start_run(load_config(None, TINY + ["device=cpu", "d_opt.name=sgd", "d_opt.lr=1e30",
+                                                  f"out={tmp_path / 'run'}"]))
+    trainer.captured = {"pretrain_d": Unrecorded("pretrain_d", [trainer.parts.optimizers["d"]],
+                                                 [])}
+    with pytest.raises(Diverged, match="^the (loss|gradients) of pretrain_d$"):
+        for _ in range(trainer.total_steps()):
+            trainer.train_step()

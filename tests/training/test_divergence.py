@@ -38,6 +38,34 @@ def test_deferred_checks_wait_for_the_flush():
     guard.raise_pending()  # cleared
 
 
+def test_step_flags_mark_a_non_finite_loss_and_non_finite_gradients():
+    net = torch.nn.Linear(2, 1)
+    net.weight.grad, net.bias.grad = torch.ones(1, 2), torch.ones(1)
+    finite, bad = Terms({"real": torch.tensor(1.0)}), Terms({"real": torch.tensor(math.nan)})
+    flags = DivergenceGuard.step_flags
+    assert flags(finite, list(net.parameters())).tolist() == [False, False]
+    assert flags(bad, list(net.parameters())).tolist() == [True, False]
+    assert flags(finite, []).tolist() == [False, False]  # nothing trained, no gradients
+    net.bias.grad = torch.full((1,), math.inf)
+    assert flags(finite, list(net.parameters())).tolist() == [False, True]
+
+
+def test_a_recorded_updates_flags_raise_at_once_on_a_cpu_and_at_the_flush_elsewhere():
+    guard = DivergenceGuard(torch.device("cpu"))
+    guard.add("d", torch.tensor([False, False]))
+    with pytest.raises(Diverged, match="^the gradients of d$"):
+        guard.add("d", torch.tensor([False, True]))
+    guard.immediate = False
+    replayed = torch.tensor([False, True])  # a graph's output, rewritten by the next replay
+    guard.add("d", replayed)
+    replayed.fill_(False)
+    guard.add("d", replayed)
+    guard.check("the loss of g", torch.tensor(math.inf))
+    with pytest.raises(Diverged, match="^the gradients of d and the loss of g$"):
+        guard.raise_pending()
+    guard.raise_pending()  # cleared
+
+
 def test_finite_weights():
     net = torch.nn.Linear(2, 1)
     assert finite_weights(net)

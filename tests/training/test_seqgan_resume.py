@@ -1,5 +1,6 @@
-"""A SeqGAN run interrupted in its MLE phase or mid-game and resumed ends exactly where an
-uninterrupted one does: weights, optimisers (the MLE phase has its own) and the roll-out policy."""
+"""A SeqGAN run interrupted in its MLE phase, its D pre-training or mid-game and resumed ends
+exactly where an uninterrupted one does: weights, optimisers (the MLE phase has its own), the
+roll-out policy and the sets of negatives."""
 
 import os
 import signal
@@ -53,7 +54,8 @@ def interrupt_when(trainer, done):
 OFFICIAL = ["objective_options.d_negative_sets=2", "objective_options.d_epochs=2"]
 
 
-@pytest.mark.parametrize("where, extra", [("mle", []), ("game", []), ("game", OFFICIAL)])
+@pytest.mark.parametrize("where, extra", [("mle", []), ("game", []), ("game", OFFICIAL),
+                                          ("pretrain_d", OFFICIAL)])
 def test_resume_matches_uninterrupted(tmp_path, where, extra):
     whole = start_run(load_config(None, TINY + extra + [f"out={tmp_path / 'whole'}"]))
     whole.fit()
@@ -61,6 +63,8 @@ def test_resume_matches_uninterrupted(tmp_path, where, extra):
     first = start_run(load_config(None, TINY + extra + [f"out={tmp_path / 'split'}"]))
     if where == "mle":
         interrupt_when(first, lambda t: t.runs["mle"] == 3)
+    elif where == "pretrain_d":  # mid-way through its first epoch over a set of negatives
+        interrupt_when(first, lambda t: t.runs["pretrain_d"] == 2)
     else:
         interrupt_when(first, lambda t: t.step == 2)
     first.fit()
@@ -68,6 +72,7 @@ def test_resume_matches_uninterrupted(tmp_path, where, extra):
     payload = read_checkpoint(tmp_path / "split" / "checkpoints" / "last.pt")
     assert payload["data_kind"] == "tokens"
     assert bool(payload["objective"].get("rollout")) == (where == "game")
+    assert bool(payload["objective"].get("pretrain_negatives")) == (extra == OFFICIAL)
     resumed = resume_run(tmp_path / "split")
     resumed.fit()
     assert resumed.step == whole.step == 5

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import math
+from collections.abc import Callable
 from typing import Any
 
 import torch
@@ -56,16 +57,44 @@ class NegativeSets:
             self.tokens, self.order, self.used = state["tokens"], state["order"], int(state["used"])
 
 
-def sets_and_epochs_game(critic_loss: Loss, generator_loss: Loss, plan: TrainingPlan, sets: int,
-                         epochs: int) -> tuple[Schedule, NegativeSets]:
-    """The game with `sets` × (a new set of negatives, `epochs` epochs of D steps over it) per
-    generator step; each D step's fakes are the next batch of the current set."""
-    negatives = NegativeSets(plan.data_size, plan.batch_size, epochs)
+def drawing_from(negatives: NegativeSets) -> Callable[[StepBatch], StepBatch]:
+    """An update's `prepare`: its fakes are the next batch of the current set."""
 
     def with_negatives(batch: StepBatch) -> StepBatch:
         fake = negatives.next_batch(batch.generator, batch.real.shape[1], batch.rng)
         return dataclasses.replace(batch, fake=fake, outputs={})
 
-    critic, generator = game(critic_loss, generator_loss, plan,
-                             critic_times=sets * negatives.steps_per_set)
-    return [dataclasses.replace(critic, fake=False, prepare=with_negatives), generator], negatives
+    return with_negatives
+
+
+class OfficialSchedule:
+    """D's training in the official code: `sets` × (a new set of negatives, `epochs` epochs of D
+    steps over it) per generator step, and pre-training on such sets too (its 50 × 3 epochs).
+    Each stream of sets is checkpointed with the objective."""
+
+    def __init__(self, sets: int, epochs: int) -> None:
+        self.sets, self.epochs = sets, epochs
+        self.streams: dict[str, NegativeSets] = {}  # "pretrain_negatives", "negatives"
+
+    def pretraining(self, plan: TrainingPlan) -> dict[str, Any]:
+        """The pre-training update's settings: its fakes come from sets of negatives."""
+        negatives = self.stream("pretrain_negatives", plan)
+        return {"fake": False, "prepare": drawing_from(negatives)}
+
+    def game(self, critic_loss: Loss, generator_loss: Loss, plan: TrainingPlan) -> Schedule:
+        negatives = self.stream("negatives", plan)
+        critic, generator = game(critic_loss, generator_loss, plan,
+                                 critic_times=self.sets * negatives.steps_per_set)
+        return [dataclasses.replace(critic, fake=False, prepare=drawing_from(negatives)),
+                generator]
+
+    def stream(self, name: str, plan: TrainingPlan) -> NegativeSets:
+        self.streams[name] = NegativeSets(plan.data_size, plan.batch_size, self.epochs)
+        return self.streams[name]
+
+    def state_dict(self) -> dict[str, Any]:
+        return {name: sets.state_dict() for name, sets in self.streams.items()}
+
+    def load_state_dict(self, state: dict[str, Any]) -> None:
+        for name, sets in self.streams.items():
+            sets.load_state_dict(state.get(name, {}))

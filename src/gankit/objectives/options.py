@@ -129,7 +129,9 @@ class SeqganOptions:
     rollouts: int = 16  # N in eq. 4
     rollout_rate: float = 0.8  # β ← rate·β + (1 − rate)·θ; 0 rolls out with the current G
     mle_epochs: int = 120  # the official code's PRE_EPOCH_NUM
-    d_pretrain_epochs: int = 150  # the code's 50 × 3 epochs over real + fresh generated data
+    # the code's 50 × 3 epochs over real + fresh generated data (with d_negative_sets: sets of
+    # negatives, d_epochs epochs each, as the code; without: fresh fakes every step)
+    d_pretrain_epochs: int = 150
     head_l2: float = 0.2  # the code's l2_reg_lambda on D's output layer
     mle_eval_epochs: int = 5  # NLL_oracle every 5 MLE epochs, as the code (when eval.every > 0)
     # The official code's discriminator training per generator step: d_negative_sets times,
@@ -137,6 +139,10 @@ class SeqganOptions:
     # (5 and 3). 0 keeps n_critic steps on fresh negatives per generator step instead.
     d_negative_sets: int = 0
     d_epochs: int = 3
+    # D's real and fake sequences in one forward pass (`joint`, as the code's mixed batches: half
+    # the kernels of a D step on a GPU) or one pass each (`separate`, the reduced schedule's
+    # measured runs). The same values; the gradients differ in rounding.
+    d_batch: Literal["separate", "joint"] = "separate"
 
     def __post_init__(self) -> None:
         if self.rollouts < 1:

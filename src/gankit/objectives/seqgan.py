@@ -14,7 +14,7 @@ from gankit.objectives import seqgan_parts as parts
 from gankit.objectives.base import Objective
 from gankit.objectives.game import game
 from gankit.objectives.mc_rewards import mc_rewards
-from gankit.objectives.negatives import NegativeSets, sets_and_epochs_game
+from gankit.objectives.negatives import OfficialSchedule
 from gankit.objectives.options import SeqganOptions
 from gankit.objectives.policy_gradient import policy_gradient_loss
 from gankit.objectives.rollout import RolloutPolicy
@@ -26,32 +26,30 @@ class SeqGAN(Objective):
     def __init__(self, options: SeqganOptions | None = None) -> None:
         super().__init__(options)
         self.rollout = RolloutPolicy(self.options.rollout_rate)
-        self.negatives: NegativeSets | None = None  # the official D schedule's sets
+        o = self.options
+        self.official = OfficialSchedule(o.d_negative_sets, o.d_epochs) \
+            if o.d_negative_sets else None  # D's sets of negatives and epochs, as the code
 
     def schedule(self, plan: TrainingPlan) -> Schedule:
         epoch, o = parts.steps_per_epoch(plan), self.options
         return parts.with_capturable_critic([
+            # MLE is tensor work on real batches too: 18,840 steps in the Table 1 run
             Update("mle", "generator", self.mle_loss, BeforeGame(o.mle_epochs * epoch),
-                   optimizer="mle", fake=False, eval_every=o.mle_eval_epochs * epoch),
-            Update("pretrain_d", "critic", self.critic_loss, BeforeGame(o.d_pretrain_epochs * epoch)),
-            *self.adversarial_game(plan),
+                   optimizer="mle", fake=False, eval_every=o.mle_eval_epochs * epoch,
+                   capturable=True),
+            Update("pretrain_d", "critic", self.critic_loss, BeforeGame(o.d_pretrain_epochs * epoch),
+                   **(self.official.pretraining(plan) if self.official else {})),
+            *(self.official.game(self.critic_loss, self.generator_loss, plan) if self.official
+              else game(self.critic_loss, self.generator_loss, plan)),
             Update("rollout", "nothing", self.follow, real="none", fake=False)])
-
-    def adversarial_game(self, plan: TrainingPlan) -> Schedule:
-        """n_critic D steps on fresh negatives, or the official sets of negatives and epochs."""
-        o = self.options
-        if not o.d_negative_sets:
-            return game(self.critic_loss, self.generator_loss, plan)
-        entries, self.negatives = sets_and_epochs_game(
-            self.critic_loss, self.generator_loss, plan, o.d_negative_sets, o.d_epochs)
-        return entries
 
     def mle_loss(self, batch: StepBatch) -> Terms:
         """Maximum likelihood: the mean per-token negative log-likelihood of real sequences."""
         return Terms({"nll": -parts.sequence_generator(batch)(None, tokens=batch.real).mean()})
 
     def critic_loss(self, batch: StepBatch) -> Terms:
-        return parts.discriminator_loss(batch, self.options.head_l2)  # eq. 5
+        return parts.discriminator_loss(batch, self.options.head_l2,  # eq. 5
+                                        joint=self.options.d_batch == "joint")
 
     def generator_loss(self, batch: StepBatch) -> Terms:
         generator = parts.sequence_generator(batch)
@@ -69,12 +67,12 @@ class SeqGAN(Objective):
         self.rollout.update(parts.sequence_generator(batch).lstm)
         return Terms()
 
-    def state_dict(self) -> dict[str, Any]:  # the roll-out net and negatives once in the game
+    def state_dict(self) -> dict[str, Any]:  # the roll-out net and the sets of negatives in use
         state = {"rollout": self.rollout.state_dict(),
-                 "negatives": self.negatives.state_dict() if self.negatives else {}}
+                 **(self.official.state_dict() if self.official else {})}
         return {k: v for k, v in state.items() if v}
 
     def load_state_dict(self, state: dict[str, Any]) -> None:
         self.rollout.load_state_dict(state.get("rollout", {}))
-        if self.negatives is not None:
-            self.negatives.load_state_dict(state.get("negatives", {}))
+        if self.official:
+            self.official.load_state_dict(state)

@@ -56,13 +56,22 @@ def discriminator_stats(d_real: Tensor, d_fake: Tensor) -> dict[str, Tensor]:
             "accuracy": ((d_real > 0).float().mean() + (d_fake < 0).float().mean()) / 2}
 
 
-def discriminator_loss(batch: StepBatch, head_l2_weight: float) -> Terms:
-    """Eq. 5: -log D(Y_real) - log(1 - D(Y_fake)), D = sigmoid(score), and the code's L2 term."""
-    d_real, d_fake = batch.critic_real().score.float(), batch.critic_fake().score.float()
+def discriminator_loss(batch: StepBatch, head_l2_weight: float, joint: bool = False) -> Terms:
+    """Eq. 5: -log D(Y_real) - log(1 - D(Y_fake)), D = sigmoid(score), and the code's L2 term;
+    `joint` scores both batches in one forward pass."""
+    d_real, d_fake = joint_scores(batch) if joint else (batch.critic_real().score.float(),
+                                                        batch.critic_fake().score.float())
     losses = {"real": F.softplus(-d_real).mean(), "fake": F.softplus(d_fake).mean()}
     if head_l2_weight > 0:
         losses["l2"] = head_l2_weight * head_l2(batch.critic)
     return Terms(losses, discriminator_stats(d_real, d_fake))
+
+
+def joint_scores(batch: StepBatch) -> tuple[Tensor, Tensor]:
+    """D's scores of the real and the fake batch from one pass over both (SeqGAN is
+    unconditional: no labels)."""
+    scores = batch.critic(torch.cat([batch.real, batch.fake])).score.float()
+    return scores[:len(batch.real)], scores[len(batch.real):]
 
 
 def with_capturable_critic(entries: Schedule) -> Schedule:

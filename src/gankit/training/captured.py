@@ -24,14 +24,17 @@ from gankit.core.step import StepBatch, Terms
 WARMUP = 3  # eager steps of a new batch shape before it is recorded
 INPUTS = ("real", "fake", "z", "labels_real", "labels_fake")  # what a batch brings to a step
 
-StepFn = Callable[[StepBatch], Terms]  # loss, backward and optimiser steps, no checks
+# loss, backward and optimiser steps; the step's divergence flags (DivergenceGuard.step_flags)
+StepFn = Callable[[StepBatch], tuple[Terms, Tensor]]
 
 
 @dataclasses.dataclass
 class Recording:
     graph: torch.cuda.CUDAGraph
     inputs: StepBatch  # the tensors each replay reads
-    terms: Terms  # the tensors each replay writes
+    names: tuple[list[str], list[str]]  # the terms' loss and statistic names
+    values: Tensor  # what each replay writes: the terms' values, in that order (float32)
+    flags: Tensor  # and the step's divergence flags
     grads: list[Tensor | None]  # the gradients it writes, one per parameter
     lrs: list[float]
 
@@ -47,7 +50,7 @@ class CapturedUpdate:
         self.failed = False
         self.stream: torch.cuda.Stream | None = None
 
-    def __call__(self, batch: StepBatch, step: StepFn) -> Terms:
+    def __call__(self, batch: StepBatch, step: StepFn) -> tuple[Terms, Tensor]:
         key = shapes(batch)
         recording = self.recordings.get(key)
         if recording is not None and recording.lrs != self.lrs():
@@ -71,13 +74,13 @@ class CapturedUpdate:
     def lrs(self) -> list[float]:
         return [float(g["lr"]) for o in self.optimizers for g in o.param_groups]
 
-    def on_side_stream(self, step: StepFn, batch: StepBatch) -> Terms:
+    def on_side_stream(self, step: StepFn, batch: StepBatch) -> tuple[Terms, Tensor]:
         self.stream = self.stream or torch.cuda.Stream()
         self.stream.wait_stream(torch.cuda.current_stream())
         with torch.cuda.stream(self.stream):
-            terms = step(batch)
+            done = step(batch)
         torch.cuda.current_stream().wait_stream(self.stream)
-        return terms
+        return done
 
     def record(self, key: tuple, batch: StepBatch, step: StepFn) -> Recording | None:
         inputs = dataclasses.replace(batch, outputs={}, done={}, **{
@@ -89,7 +92,8 @@ class CapturedUpdate:
         graph = torch.cuda.CUDAGraph()
         try:
             with torch.cuda.graph(graph):
-                terms = step(inputs)
+                terms, flags = step(inputs)
+                values = packed(terms)
         except Exception as error:  # noqa: BLE001 - any failure to record means "stay eager"
             self.failed = True
             warnings.warn(f"update {self.name} could not be recorded as a CUDA graph "
@@ -97,11 +101,13 @@ class CapturedUpdate:
             for optimizer in self.optimizers:
                 optimizer.zero_grad(set_to_none=True)
             return None
-        recording = Recording(graph, inputs, terms, [p.grad for p in self.params], self.lrs())
+        names = (list(terms.losses), list(terms.stats))
+        recording = Recording(graph, inputs, names, values, flags, [p.grad for p in self.params],
+                              self.lrs())
         self.recordings[key] = recording
         return recording
 
-    def replay(self, recording: Recording, batch: StepBatch) -> Terms:
+    def replay(self, recording: Recording, batch: StepBatch) -> tuple[Terms, Tensor]:
         for name in INPUTS:
             mine = getattr(recording.inputs, name)
             if mine is not None:
@@ -109,9 +115,20 @@ class CapturedUpdate:
         for param, grad in zip(self.params, recording.grads):
             param.grad = grad  # what the replay writes, for the checks that read gradients
         recording.graph.replay()
-        terms = recording.terms
-        return Terms({k: v.clone() for k, v in terms.losses.items()},
-                     {k: v.clone() for k, v in terms.stats.items()})
+        return unpacked(recording.values.clone(), recording.names), recording.flags
+
+
+def packed(terms: Terms) -> Tensor:
+    """The terms' values in one tensor, so a replay's outputs are one copy rather than one
+    kernel each."""
+    values = [*terms.losses.values(), *terms.stats.values()]
+    return torch.stack([v.detach().float() for v in values]) if values else torch.zeros(0)
+
+
+def unpacked(values: Tensor, names: tuple[list[str], list[str]]) -> Terms:
+    losses, stats = names
+    return Terms(dict(zip(losses, values[:len(losses)])),
+                 dict(zip(stats, values[len(losses):])))
 
 
 def shapes(batch: StepBatch) -> tuple:

@@ -28,7 +28,8 @@ class Diverged(GankitError):
 class DivergenceGuard:
     def __init__(self, device: torch.device) -> None:
         self.immediate = device.type == "cpu"
-        self.flags: dict[str, Tensor] = {}  # deferred checks: what -> "was non-finite"
+        # deferred checks: the names of what was checked -> "was non-finite", one flag per name
+        self.flags: dict[tuple[str, ...], Tensor] = {}
 
     def terms(self, update: str, terms: Terms) -> None:
         """The loss terms: their sum is non-finite if any of them is, so one check runs per
@@ -46,20 +47,37 @@ class DivergenceGuard:
             self.check(f"the gradients of {update}", torch.nn.utils.get_total_norm(grads))
 
     def check(self, what: str, value: Tensor) -> None:
-        bad = ~torch.isfinite(value).all()
+        self.flag((what,), (~torch.isfinite(value).all()).reshape(1))
+
+    @staticmethod
+    def step_flags(terms: Terms, parameters: list[nn.Parameter]) -> Tensor:
+        """Whether an update's loss and its gradients are non-finite, as two flags on the device:
+        computed without a host sync, so inside an update recorded as a CUDA graph."""
+        total = terms.total().detach().float()
+        grads = [p.grad for p in parameters if p.grad is not None]
+        norm = torch.nn.utils.get_total_norm(grads).float() if grads else torch.zeros_like(total)
+        return ~torch.isfinite(torch.stack([total, norm]))
+
+    def add(self, update: str, flags: Tensor) -> None:
+        """An update's step_flags: raised now on a CPU, at the next flush elsewhere."""
+        self.flag((f"the loss of {update}", f"the gradients of {update}"), flags)
+
+    def flag(self, names: tuple[str, ...], flags: Tensor) -> None:
         if self.immediate:
-            if bool(bad):
-                raise Diverged(what)
-        elif what in self.flags:
-            self.flags[what] |= bad
+            first = next((name for name, bad in zip(names, flags.tolist()) if bad), None)
+            if first is not None:
+                raise Diverged(first)
+        elif names in self.flags:
+            self.flags[names] |= flags
         else:
-            self.flags[what] = bad
+            self.flags[names] = flags.clone()  # a replayed update rewrites its own flags
 
     def raise_pending(self) -> None:
         """The deferred checks (one host sync): raise if any flagged."""
         if not self.flags:
             return
-        names, flags = list(self.flags), torch.stack(list(self.flags.values())).tolist()
+        names = [name for group in self.flags for name in group]
+        flags = torch.cat(list(self.flags.values())).tolist()
         self.flags.clear()
         flagged = [name for name, bad in zip(names, flags) if bad]
         if flagged:

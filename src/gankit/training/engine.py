@@ -105,8 +105,8 @@ class Trainer(Checkpointing, BetweenSteps):
             batch = entry.prepare(batch)
         captured = self.captured.get(entry.name)
         if captured is not None:
-            terms = captured(batch, lambda b: self.apply(entry, b, checks=False, cache=False))
-            self.check(entry, terms)
+            terms, flags = captured(batch, lambda b: self.flagged(entry, b))
+            self.guard.add(entry.name, flags)
         else:
             terms = self.apply(entry, batch)
         if entry.project is not None and entry.trains != "nothing":
@@ -138,11 +138,12 @@ class Trainer(Checkpointing, BetweenSteps):
             optimizer.step()
         return terms
 
-    def check(self, entry: Update, terms: Terms) -> None:
-        """The checks of `apply`, after a replayed step (deferred on CUDA, as there)."""
-        self.guard.terms(entry.name, terms)
-        for net in entry.trained():
-            self.guard.gradients(entry.name, self.params[net])
+    def flagged(self, entry: Update, batch: StepBatch) -> tuple[Terms, Tensor]:
+        """`apply` for a recorded update: its checks as flags on the device (read at the next
+        flush, as every check on a GPU), so the recording holds them too."""
+        terms = self.apply(entry, batch, checks=False, cache=False)
+        trained = [p for net in entry.trained() for p in self.params[net]]
+        return terms, self.guard.step_flags(terms, trained)
 
     def batch_for(self, entry: Update, done: dict[str, Terms]) -> StepBatch:
         p = self.parts

@@ -27,7 +27,8 @@ class RunLogger:
     """Only the main process builds one with `enabled=True`; others log nothing.
 
     Loss terms are summed as tensors on the run's device and read once per flush, so the host
-    does not wait for the device inside a step."""
+    does not wait for the device inside a step; an update's terms are summed as one tensor (a
+    kernel or two a step rather than one per term)."""
 
     def __init__(self, run: RunDir, total_steps: int, start_step: int, tensorboard: bool,
                  progress: bool, enabled: bool = True, device: torch.device | None = None) -> None:
@@ -35,7 +36,7 @@ class RunLogger:
         self.run = run
         self.at = start_step  # steps done: metrics.jsonl's `at` and TensorBoard's x-axis
         self.device = device or torch.device("cpu")
-        self._sums: dict[str, Tensor] = {}
+        self._sums: dict[tuple[str, ...], Tensor] = {}  # an update's keys -> their sums
         self._counts: dict[str, int] = defaultdict(int)
         self._writer = _tensorboard_writer(run, start_step) if enabled and tensorboard else None
         self._bar = tqdm(total=total_steps, initial=start_step, unit="step", dynamic_ncols=True,
@@ -46,17 +47,25 @@ class RunLogger:
         named = {**terms.losses, **terms.stats}
         if terms.losses:
             named["loss"] = terms.total()
-        for name, value in named.items():
-            key = f"{prefix}/{name}"
-            value = value.detach().to(self.device, torch.float32)
-            self._sums[key] = self._sums[key] + value if key in self._sums else value
+        if not named:
+            return
+        keys = tuple(f"{prefix}/{name}" for name in named)
+        values = torch.stack([v.detach().to(self.device, torch.float32) for v in named.values()])
+        if keys in self._sums:
+            self._sums[keys] += values
+        else:
+            self._sums[keys] = values
+        for key in keys:
             self._counts[key] += 1
 
     def flush_scalars(self, step: int, extra: dict[str, float]) -> dict[str, float]:
         """Write the averages since the last flush (plus `extra`) everywhere; return them."""
-        keys = list(self._sums)
-        values = torch.stack([self._sums[k] for k in keys]).tolist() if keys else []
-        means = {k: v / self._counts[k] for k, v in zip(keys, values)}
+        keys = [key for group in self._sums for key in group]
+        values = torch.cat(list(self._sums.values())).tolist() if keys else []
+        sums: dict[str, float] = {}
+        for key, value in zip(keys, values):  # a key in two groups: an update's terms changed
+            sums[key] = sums.get(key, 0.0) + value
+        means = {k: v / self._counts[k] for k, v in sums.items()}
         means.update(extra)
         self._sums.clear()
         self._counts.clear()

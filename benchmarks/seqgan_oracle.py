@@ -6,9 +6,12 @@ adversarial game with the official discriminator schedule; `--preset seqgan-orac
 reduced one a CPU finishes in hours), single-threaded, timing each part in CPU seconds. NLL_oracle is the mean
 per-token negative log-likelihood, under the paper's oracle, of 10,000 sequences drawn at the
 fixed evaluation seed (the same number `gankit eval RUN_DIR` prints). It also writes the final
-samples to RUN_DIR/tokens.npz, so anyone can re-score them.
+samples to RUN_DIR/tokens.npz, so anyone can re-score them. A run that was stopped (Ctrl-C,
+SIGTERM) goes on with --resume; the random generator's score and the phases' seconds so far are
+kept in RUN_DIR/benchmark.json.
 
     python benchmarks/seqgan_oracle.py --out runs/seqgan-oracle-bench
+    python benchmarks/seqgan_oracle.py --out runs/seqgan-oracle-bench --resume
     python benchmarks/seqgan_oracle.py --preset seqgan-oracle-fast --out runs/fast
     python benchmarks/seqgan_oracle.py --out runs/quick objective_options.mle_epochs=20 steps=50
 """
@@ -29,7 +32,7 @@ import torch
 from gankit.config.load import load_config
 from gankit.nets.sampling import sample_generator
 from gankit.training.engine import Trainer
-from gankit.training.runs import start_run
+from gankit.training.runs import resume_run, start_run
 
 PRESET = "seqgan-oracle"
 PAPER = {"random": "10.310", "mle": "9.038", "seqgan": "8.736"}  # Table 1
@@ -37,11 +40,11 @@ AUTHORS_LOG = {"random": "", "mle": "≈ 9.07", "seqgan": "≈ 8.68"}  # save/ex
 ROWS = {"random": "random generator", "mle": "MLE only", "seqgan": "SeqGAN"}
 
 
-def timed_steps(trainer: Trainer) -> tuple[dict[str, float], dict[str, float]]:
+def timed_steps(trainer: Trainer, so_far: dict) -> tuple[dict[str, float], dict[str, float]]:
     """Wrap trainer.train_step to add up the CPU seconds and the wall seconds of each phase's
-    steps (and the game's); on a GPU the wall seconds are the cost."""
-    seconds: dict[str, float] = defaultdict(float)
-    wall: dict[str, float] = defaultdict(float)
+    steps (and the game's), from `so_far`'s; on a GPU the wall seconds are the cost."""
+    seconds: dict[str, float] = defaultdict(float, so_far.get("cpu_seconds", {}))
+    wall: dict[str, float] = defaultdict(float, so_far.get("wall_seconds", {}))
     original = trainer.train_step
 
     def step() -> dict[str, float]:
@@ -92,20 +95,32 @@ def main() -> int:
     parser.add_argument("--out", required=True, help="run directory to create")
     parser.add_argument("--preset", default=PRESET, choices=[PRESET, f"{PRESET}-fast"])
     parser.add_argument("--threads", type=int, default=1)
+    parser.add_argument("--resume", action="store_true",
+                        help="go on with the stopped run in --out (no overrides)")
     parser.add_argument("overrides", nargs="*", metavar="key=value",
                         help="changes to the preset (e.g. n_critic=50)")
     args = parser.parse_args()
     torch.set_num_threads(args.threads)
-    overrides = ["device=cpu", *args.overrides, f"out={args.out}", "log.progress=false"]
-    trainer = start_run(load_config(args.preset, overrides))
+    if args.resume and args.overrides:
+        parser.error("--resume goes on with the run's own settings: give no overrides")
+    kept = Path(args.out) / "benchmark.json"
+    if args.resume:
+        trainer, so_far = resume_run(args.out), json.loads(kept.read_text())
+    else:
+        overrides = ["device=cpu", *args.overrides, f"out={args.out}", "log.progress=false"]
+        trainer, so_far = start_run(load_config(args.preset, overrides)), {}
     if trainer.evaluator.plan is None:
         parser.error("the benchmark reads NLL_oracle from training: keep eval.every > 0")
 
-    started = time.process_time()
-    random_nll = trainer.evaluator.evaluate(trainer.sampling_generator())["nll_oracle"]
-    seconds, wall = timed_steps(trainer)
+    started = time.process_time() - so_far.get("total_cpu_seconds", 0.0)
+    random_nll = so_far.get("random") or trainer.evaluator.evaluate(
+        trainer.sampling_generator())["nll_oracle"]
+    seconds, wall = timed_steps(trainer, so_far)
+    kept.write_text(json.dumps({**so_far, "random": random_nll}))  # kept even if killed
     trainer.fit()
     total = time.process_time() - started
+    kept.write_text(json.dumps({"random": random_nll, "cpu_seconds": seconds,
+                                "wall_seconds": wall, "total_cpu_seconds": total}))
     tokens = sample_generator(trainer.sampling_generator(), trainer.config.z_dim, 10000, 0)
     np.savez_compressed(trainer.run_dir.root / "tokens.npz", tokens=tokens.numpy())
     if trainer.step < trainer.config.steps:
@@ -113,7 +128,7 @@ def main() -> int:
         print(f"stopped at step {trainer.step} of {trainer.config.steps} ({why}); wall seconds "
               f"so far: {json.dumps(dict(wall))}; last evaluations: "
               f"{json.dumps(eval_lines(trainer.run_dir.root)[-3:])}; samples at the stop in "
-              f"{trainer.run_dir.root / 'tokens.npz'}", file=sys.stderr)
+              f"{trainer.run_dir.root / 'tokens.npz'}; --resume goes on", file=sys.stderr)
         return 1
 
     values = results(trainer, random_nll)

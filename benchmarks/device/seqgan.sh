@@ -6,7 +6,8 @@
 #
 #   benchmarks/device/stage.sh        # data, classifier and the oracle's parameters → .device/
 #   run(command="bash benchmarks/device/seqgan.sh", carry=[".device"], timeout_s=600)
-#   run(command="bash benchmarks/device/seqgan.sh", carry=[".device"], timeout_s=...)  # at once
+#   run(command="DEADLINE=T-60 bash benchmarks/device/seqgan.sh", carry=[".device"], timeout_s=T)
+#     at once, with T what the session's device time still allows
 #
 # The run's checkpoint (90 MB: the 7M-weight CNN and its Adam moments) is more than a call can
 # carry or bring back, so the run lives in .device-run/ (git-ignored, not carried), which a warm

@@ -3,6 +3,7 @@ discriminator with highway and dropout."""
 
 import pytest
 import torch
+import torch.nn.functional as F
 
 from gankit.core.errors import GankitError
 from gankit.nets import Critic, build_nets
@@ -126,6 +127,19 @@ def test_stacked_convolution_banks_compute_the_separate_ones():
     for (name, p), q in zip(separate.named_parameters(), stacked.parameters()):
         assert torch.allclose(p.grad, q.grad, atol=1e-5), name
     assert separate.features.convs[2].weight.grad.abs().sum() > 0  # the widest bank learns too
+
+
+def test_the_padded_bank_holds_each_filter_then_zeros():
+    torch.manual_seed(0)
+    _, critic = build({"conv_banks": "stacked"})
+    features = critic.features
+    expected = torch.cat([F.pad(conv.weight, (0, features.span - conv.kernel_size[0]))
+                          for conv in features.convs]).flatten(1)
+    bank = features.bank()
+    assert torch.equal(bank, expected)
+    bank.sum().backward()
+    for conv in features.convs:  # every weight reaches the bank once
+        assert torch.equal(conv.weight.grad, torch.ones_like(conv.weight))
 
 
 def test_banks_are_separate_unless_asked():

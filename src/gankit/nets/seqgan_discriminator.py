@@ -39,6 +39,7 @@ class ConvFeatures(nn.Module):
         reach = torch.tensor([length - s for s, c in pairs for _ in range(c)])
         self.register_buffer("valid", (torch.arange(length)[:, None] <= reach).float(),
                              persistent=False)
+        self.register_buffer("bank_index", bank_index(pairs, embed, self.span), persistent=False)
         self.embedding = nn.Embedding(vocab, embed)
         self.convs = nn.ModuleList(nn.Conv1d(embed, c, s) for s, c in pairs)
         self.highway = Highway(self.width)
@@ -65,9 +66,27 @@ class ConvFeatures(nn.Module):
         """Every bank's max-pooled ReLU features N×(Σ counts) from one matrix product."""
         n, length, embed = x.shape
         windows = F.pad(x, (0, 0, 0, self.span - 1)).unfold(1, self.span, 1)  # N×L×E×span
-        weight = torch.cat([F.pad(conv.weight, (0, self.span - conv.kernel_size[0]))
-                            for conv in self.convs])  # C×E×span
-        bias = torch.cat([conv.bias for conv in self.convs])
-        out = windows.reshape(n, length, embed * self.span) @ weight.flatten(1).T + bias
+        out = windows.reshape(n, length, embed * self.span) @ self.bank().T \
+            + torch.cat([conv.bias for conv in self.convs])
         # ReLU makes every value >= 0, so zeroing unreached positions leaves each max unchanged
         return (torch.relu(out) * self.valid).amax(dim=1)
+
+    def bank(self) -> Tensor:
+        """Every filter right-padded with zeros to the longest, C×(E·span): the filters'
+        weights copied into place at once (one kernel each way, not one per bank)."""
+        flat = torch.cat([conv.weight.reshape(-1) for conv in self.convs])
+        padded = flat.new_zeros(self.width * self.convs[0].in_channels * self.span)
+        return padded.index_copy(0, self.bank_index, flat).view(self.width, -1)
+
+
+def bank_index(pairs: list[tuple[int, int]], embed: int, span: int) -> Tensor:
+    """Where each weight of the filters, flattened bank by bank, sits in the padded bank
+    C×E×span: filter c of a bank of width s takes taps 0..s-1 of its row."""
+    rows, row = [], 0
+    for size, count in pairs:
+        taps = torch.arange(size)
+        offsets = (torch.arange(count)[:, None, None] + row) * embed * span \
+            + torch.arange(embed)[None, :, None] * span + taps[None, None, :]
+        rows.append(offsets.reshape(-1))
+        row += count
+    return torch.cat(rows)

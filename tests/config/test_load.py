@@ -30,6 +30,7 @@ def test_component_options_are_validated_and_filled():
     ("net=mlpp", "unknown net"),
     ("steps=0", "steps must be at least 1"),
     ("log.phase_checkpoint_every=-1", "log.phase_checkpoint_every must be >= 0"),
+    ("log.phase_every=-1", "log.phase_every must be >= 0 \\(0 takes log.every\\)"),
     ("cuda_graphs=maybe", "cuda_graphs must be"),
     ("batch_size=abc", "batch_size must be an integer"),
     ("precision=fp16", "precision='fp16' is not allowed"),

@@ -95,3 +95,15 @@ def test_pre_training_checkpoints_at_its_own_interval(tmp_path, tiny_ring_overri
     trainer.save = save
     trainer.fit()
     assert saves == [0, *saved]
+
+
+@pytest.mark.parametrize("phase_every, lines", [(0, [1, 2, 3]), (2, [2, 3])])
+def test_pre_training_logs_scalars_at_its_own_interval(tmp_path, tiny_ring_overrides, phase_every,
+                                                       lines):
+    trainer = start_run(tiny(tiny_ring_overrides, tmp_path, "run", EBGAN + [
+        "log.every=1", f"log.phase_every={phase_every}"]))
+    trainer.fit()
+    records = [json.loads(line) for line in (tmp_path / "run" / "metrics.jsonl").open()]
+    phase = [r["step"] for r in records if "pretrain_critic/steps_per_s" in r]
+    game = [r["step"] for r in records if "steps_per_s" in r]
+    assert phase == lines and game == list(range(1, 9))  # the game keeps log.every

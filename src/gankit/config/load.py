@@ -93,9 +93,11 @@ def _check_ranges(config: Config) -> None:
     for key, value in positive.items():
         if value < 1:
             raise GankitError(f"{key} must be at least 1, got {value}")
-    if config.log.phase_checkpoint_every < 0:
-        raise GankitError("log.phase_checkpoint_every must be >= 0 (0 takes "
-                          f"log.checkpoint_every), got {config.log.phase_checkpoint_every}")
+    for key, fallback in (("phase_checkpoint_every", "checkpoint_every"),
+                          ("phase_every", "every")):
+        if getattr(config.log, key) < 0:
+            raise GankitError(f"log.{key} must be >= 0 (0 takes log.{fallback}), "
+                              f"got {getattr(config.log, key)}")
     if config.eval.every < 0:
         raise GankitError(f"eval.every must be >= 0 (0 turns evaluation off), "
                           f"got {config.eval.every}")

@@ -62,6 +62,8 @@ class LogConfig:
     # Before the game (pre-training), steps between checkpoints; 0 takes checkpoint_every. A
     # pre-training step can cost a thousandth of a round of the game (SeqGAN's MLE steps).
     phase_checkpoint_every: int = 0
+    # Before the game, steps between scalar lines (each one waits for the device); 0 takes every
+    phase_every: int = 0
     keep_checkpoints: int = 3  # the newest checkpoints kept (plus best.pt); older ones deleted
     n_samples: int = 64  # images in the grid; 2D runs draw `n_points`
     n_points: int = 2500

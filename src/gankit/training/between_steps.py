@@ -27,10 +27,10 @@ class BetweenSteps:
         return clock
 
     def periodic_phase(self, clock: tuple[float, int], entry: Update) -> tuple[float, int]:
-        """Scalars every log.every steps of a before-game update and at its end; likewise
-        checkpoints, and evaluations of the generator every `eval_every` steps."""
+        """Scalars every log.phase_every (or log.every) steps of a before-game update and at its
+        end; likewise checkpoints, and evaluations of the generator every `eval_every` steps."""
         done, log, last = self.runs[entry.name], self.config.log, entry.when.steps
-        if done % log.every == 0 or done == last:
+        if done % (log.phase_every or log.every) == 0 or done == last:
             clock = self.flush(clock, done, {}, rate_key=f"{entry.name}/steps_per_s")
         if done % (log.phase_checkpoint_every or log.checkpoint_every) == 0 or done == last:
             self.save()

@@ -42,9 +42,9 @@ class DivergenceGuard:
             raise Diverged(f"the loss term {update}/{first}") from None
 
     def gradients(self, update: str, parameters: list[nn.Parameter]) -> None:
-        grads = [p.grad for p in parameters if p.grad is not None]
-        if grads:
-            self.check(f"the gradients of {update}", torch.nn.utils.get_total_norm(grads))
+        norm = gradient_norm(parameters)
+        if norm is not None:
+            self.check(f"the gradients of {update}", norm)
 
     def check(self, what: str, value: Tensor) -> None:
         self.flag((what,), (~torch.isfinite(value).all()).reshape(1))
@@ -54,8 +54,8 @@ class DivergenceGuard:
         """Whether an update's loss and its gradients are non-finite, as two flags on the device:
         computed without a host sync, so inside an update recorded as a CUDA graph."""
         total = terms.total().detach().float()
-        grads = [p.grad for p in parameters if p.grad is not None]
-        norm = torch.nn.utils.get_total_norm(grads).float() if grads else torch.zeros_like(total)
+        norm = gradient_norm(parameters)
+        norm = torch.zeros_like(total) if norm is None else norm.float()
         return ~torch.isfinite(torch.stack([total, norm]))
 
     def add(self, update: str, flags: Tensor) -> None:
@@ -82,6 +82,12 @@ class DivergenceGuard:
         flagged = [name for name, bad in zip(names, flags) if bad]
         if flagged:
             raise Diverged(" and ".join(flagged))
+
+
+def gradient_norm(parameters: list[nn.Parameter]) -> Tensor | None:
+    """The gradients' global L2 norm (non-finite if any gradient is), None without gradients."""
+    grads = [p.grad for p in parameters if p.grad is not None]
+    return torch.nn.utils.get_total_norm(grads) if grads else None
 
 
 def finite_weights(*nets: nn.Module) -> bool:

@@ -9,8 +9,8 @@ weights. Run it on two checkouts and compare the JSON files:
     python benchmarks/equivalence.py --compare old.json new.json
 
 `--full` trains the ns, wgan-gp, ebgan, began and gan-qp ring presets at their full length;
-the default is 15 short cases covering every objective, penalties, EMA, instance noise, the
-linear learning-rate decay, O-GAN and SeqGAN (about 15 s in all).
+the default is 18 short cases covering every objective, penalties (lazy too), EMA, instance
+noise, the linear learning-rate decay, O-GAN (alternating and joint), AC-GAN and SeqGAN.
 """
 
 from __future__ import annotations
@@ -57,6 +57,13 @@ SHORT = {
     "ns-r1": ("ns-ring", {"steps": 80, "penalties": [{"name": "r1", "weight": 1.0}]}),
     "ns-gp": ("ns-ring", {"steps": 80, "penalties": [{"name": "gp", "weight": 1.0},
                                                      {"name": "dragan", "weight": 1.0}]}),
+    "ogan-joint": ("gan-qp-ring", {"steps": 60, "z_dim": 4, "n_critic": 1,
+                                   "encoder__enabled": True, "encoder__update": "joint"}),
+    "acgan": ("cgan-ring", {"steps": 80, "net_options": {"g_hidden": 32, "d_hidden": 32,
+                                                        "conditioning": "acgan"},
+                            "acgan_critic_fakes": False}),
+    "ns-lazy-r1": ("ns-ring", {"steps": 60, "penalties": [{"name": "r1", "weight": 1.0,
+                                                            "every": 4}]}),
     "seqgan": (None, TINY_ORACLE),
 }
 FULL = {name: (f"{name}-ring", {}) for name in ("ns", "wgan-gp", "ebgan", "began", "gan-qp")}

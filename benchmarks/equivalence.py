@@ -82,7 +82,9 @@ def fingerprint(name: str, preset: str | None, overrides: dict, full: bool, root
     nets = {k: digest(list(payload[k].values())) for k in ("generator", "critic")}
     if payload.get("generator_ema"):
         nets["ema"] = digest(list(payload["generator_ema"].values()))
-    samples = gankit.sample(run, n=2500, seed=0, device="cpu")
+    classes = payload["fingerprint"].get("classes", 0)
+    labels = [i % classes for i in range(2500)] if classes else None
+    samples = gankit.sample(run, n=2500, seed=0, device="cpu", labels=labels)
     return {"samples": digest([samples]), **nets,
             "seconds": round(time.perf_counter() - started, 1)}
 

@@ -36,7 +36,7 @@ from gankit.data import load_dataset
 from gankit.metrics.conditional import near_own_mode
 from gankit.metrics.pixel_judge import PixelJudge
 from gankit.nets.sampling import balanced_labels, sample_generator
-from gankit.training.evaluation import draw_samples, evaluate_generator
+from gankit.training.evaluation.generator import draw_samples, evaluate_generator
 from gankit.use.runs import open_generator
 
 ENTRIES = {"cgan-ring": "cgan-ring", "cgan-pd": "cgan-pd-fashion-mnist",

@@ -26,7 +26,7 @@ from pathlib import Path
 
 import torch
 
-from gankit.training.checkpoint import read_checkpoint
+from gankit.training.checkpoints.files import read_checkpoint
 
 STATE = ("generator", "critic", "generator_ema", "g_opt", "d_opt")
 

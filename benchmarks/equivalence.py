@@ -26,7 +26,7 @@ from pathlib import Path
 import torch
 
 import gankit
-from gankit.training.checkpoint import read_checkpoint
+from gankit.training.checkpoints.files import read_checkpoint
 
 QUIET = {"log__progress": False, "log__tensorboard": False, "device": "cpu", "seed": 0,
          "precision": "fp32"}

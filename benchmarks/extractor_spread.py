@@ -20,7 +20,7 @@ import sys
 import torch
 
 from gankit.metrics.evaluate import evaluate_samples
-from gankit.training.evaluation import draw_samples
+from gankit.training.evaluation.generator import draw_samples
 from gankit.use.runs import open_generator
 
 COLUMNS = ("fid", "kid_mean", "precision", "recall", "coverage")

@@ -28,7 +28,7 @@ from fmnist_entries import ENTRIES
 import gankit
 from gankit.metrics.evaluate import evaluate_samples
 from gankit.metrics.pixel_judge import PixelJudge
-from gankit.training.evaluation import draw_samples
+from gankit.training.evaluation.generator import draw_samples
 from gankit.use.runs import open_generator
 
 COLUMNS = ("fid", "kid_mean", "precision", "recall", "coverage")

@@ -33,8 +33,8 @@ from gankit.data.pictures import images_hwc
 from gankit.metrics.extractors import build_extractor
 from gankit.nets.encoding import encode
 from gankit.nets.sampling import balanced_labels, evaluation_mode, latent_batch
-from gankit.objectives.correlation import pearson
-from gankit.training.evaluation import evaluate_generator
+from gankit.objectives.ogan.correlation import pearson
+from gankit.training.evaluation.generator import evaluate_generator
 from gankit.use.encoding import open_encoder_run, real_images, reconstruct_images
 from gankit.use.runs import TrainedGenerator
 

@@ -7,7 +7,7 @@ import pytest
 import torch
 
 from gankit.cli.main import main
-from gankit.training.checkpoint import FORMAT
+from gankit.training.checkpoints.files import FORMAT
 
 
 class Touch:

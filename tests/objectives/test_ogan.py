@@ -5,8 +5,8 @@ from gankit.core.errors import GankitError
 from gankit.core.step import CriticOutput, StepBatch, TrainingPlan
 from gankit.nets.encoder_critic import EncoderCritic
 from gankit.objectives import build_objective
-from gankit.objectives.correlation import pearson
-from gankit.objectives.ogan import OGAN
+from gankit.objectives.ogan.correlation import pearson
+from gankit.objectives.ogan.wrapper import OGAN
 
 
 def test_pearson_by_hand():

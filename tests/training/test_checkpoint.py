@@ -4,7 +4,7 @@ import pytest
 import torch
 
 from gankit.core.errors import GankitError
-from gankit.training.checkpoint import load_checkpoint, save_checkpoint
+from gankit.training.checkpoints.files import load_checkpoint, save_checkpoint
 
 PRINT = {"net": "mlp", "z_dim": 2}
 

@@ -7,7 +7,7 @@ import pytest
 import torch
 
 from gankit.core.errors import GankitError
-from gankit.training.checkpoint import FORMAT, read_checkpoint
+from gankit.training.checkpoints.files import FORMAT, read_checkpoint
 
 
 class Touch:

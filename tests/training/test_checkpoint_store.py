@@ -11,8 +11,8 @@ import torch
 from gankit.cli.main import main
 from gankit.config.load import load_config
 from gankit.core.errors import GankitError, GankitWarning
-from gankit.training.checkpoint import read_checkpoint
-from gankit.training.checkpoint_store import CheckpointStore
+from gankit.training.checkpoints.files import read_checkpoint
+from gankit.training.checkpoints.store import CheckpointStore
 from gankit.training.runs import resume_run, start_run
 
 

@@ -10,8 +10,8 @@ import warnings
 import pytest
 import torch
 
-from gankit.training.checkpoint import read_checkpoint
-from gankit.training.checkpoint_store import CheckpointStore
+from gankit.training.checkpoints.files import read_checkpoint
+from gankit.training.checkpoints.store import CheckpointStore
 
 TINY = ["ns-ring", "batch_size=16", "net_options.g_hidden=16", "net_options.d_hidden=16",
         "log.progress=false", "log.tensorboard=false", "device=cpu", "precision=fp32",

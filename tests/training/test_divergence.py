@@ -10,7 +10,7 @@ import torch
 from gankit.cli.main import main
 from gankit.config.load import load_config
 from gankit.core.step import Terms
-from gankit.training.checkpoint import read_checkpoint
+from gankit.training.checkpoints.files import read_checkpoint
 from gankit.training.divergence import Diverged, DivergenceGuard, finite_weights
 from gankit.training.runs import start_run
 

@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 
 from gankit.cli.main import main
 from gankit.core.errors import GankitError
-from gankit.training.checkpoint import FORMAT, read_checkpoint, save_checkpoint
+from gankit.training.checkpoints.files import FORMAT, read_checkpoint, save_checkpoint
 from gankit.use.runs import TrainedGenerator, open_generator
 
 ESCAPES: tuple[type[Exception], ...] = ()  # every failure is a GankitError

@@ -7,7 +7,7 @@ import torch
 
 from gankit.config.load import load_config
 from gankit.core.errors import GankitError
-from gankit.training.checkpoint import read_checkpoint
+from gankit.training.checkpoints.files import read_checkpoint
 from gankit.training.runs import resume_run, start_run
 from gankit.use.evaluate import evaluate_run
 

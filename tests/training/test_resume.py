@@ -10,7 +10,7 @@ import torch
 from gankit.cli.main import main
 from gankit.config.load import load_config, load_run_config
 from gankit.objectives import wgan
-from gankit.training.checkpoint import read_checkpoint
+from gankit.training.checkpoints.files import read_checkpoint
 from gankit.training.runs import resume_run, start_run
 
 
@@ -114,7 +114,7 @@ def test_cli_says_where_a_resume_continues(tmp_path, tiny_ring_overrides, capsys
 
 def test_a_checkpoint_without_an_average_starts_it_from_the_restored_generator(
         tmp_path, tiny_ring_overrides):
-    from gankit.training.trainer_state import load_trainer_state, trainer_state
+    from gankit.training.checkpoints.contents import load_trainer_state, trainer_state
 
     plain = start_run(load_config(None, tiny_ring_overrides + ["steps=6"]))
     plain.fit()

@@ -6,7 +6,7 @@ import torch
 from gankit.config.load import load_config
 from gankit.core.errors import GankitError
 from gankit.training.runs import start_run
-from gankit.training.schedule import apply_lr, lr_factor
+from gankit.training.learning_rate import apply_lr, lr_factor
 
 
 def test_linear_decays_to_zero_at_the_last_step():

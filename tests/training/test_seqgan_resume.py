@@ -9,7 +9,7 @@ import pytest
 import torch
 
 from gankit.config.load import load_config
-from gankit.training.checkpoint import read_checkpoint
+from gankit.training.checkpoints.files import read_checkpoint
 from gankit.training.runs import resume_run, start_run
 
 TINY = ["data=oracle", "data_options.random_init=true", "data_options.vocab=30",

@@ -8,8 +8,8 @@ import torch
 
 from gankit.cli.main import main
 from gankit.core.errors import GankitError
-from gankit.training.checkpoint import read_checkpoint, save_checkpoint
-from gankit.training.checkpoint_store import CheckpointStore
+from gankit.training.checkpoints.files import read_checkpoint, save_checkpoint
+from gankit.training.checkpoints.store import CheckpointStore
 from gankit.use.runs import open_generator
 
 TINY = ["data=ring", "net=mlp", "net_options.g_hidden=8", "net_options.d_hidden=8", "z_dim=2",

@@ -15,7 +15,7 @@ from gankit.core.paths import exists, is_dir
 from gankit.metrics.evaluate import evaluate_samples
 from gankit.metrics.extractors import EXTRACTORS
 from gankit.metrics.sample_files import read_labels, read_samples
-from gankit.training.evaluation import eval_record, plain
+from gankit.training.evaluation.generator import eval_record, plain
 from gankit.training.logger import append_jsonl
 from gankit.training.run_dir import open_run_dir
 from gankit.use.evaluate import evaluate_run

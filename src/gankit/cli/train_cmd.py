@@ -65,7 +65,7 @@ def point_quality(trainer: Trainer) -> dict[str, Any] | None:
     """Mode coverage of 2500 samples of a 2D run (what `gankit eval RUN` reports); None for
     other data, where measuring quality is not cheap."""
     from gankit.metrics.evaluate import POINTS_N
-    from gankit.training.evaluation import evaluate_generator
+    from gankit.training.evaluation.generator import evaluate_generator
 
     parts, config = trainer.parts, trainer.config
     if parts.data.kind != "points":

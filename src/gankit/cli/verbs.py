@@ -84,7 +84,7 @@ def add_eval(verbs: Verbs) -> None:
 
 def add_encoder_common(parser: argparse.ArgumentParser, n_default: int | None) -> None:
     """What encode, reconstruct and interpolate share: an O-GAN run and its real images."""
-    parser.add_argument("run_dir", metavar="RUN_DIR", help="a run trained with encoder.enabled=true")
+    parser.add_argument("run_dir", metavar="RUN_DIR", help="a run trained with wrappers.ogan (O-GAN)")
     parser.add_argument("--data", help="dataset name (default: the run's dataset)")
     parser.add_argument("--split", help="dataset split (default: test, when the dataset has one)")
     parser.add_argument("--n", type=int, default=n_default,

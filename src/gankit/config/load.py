@@ -13,6 +13,7 @@ from typing import Any, Literal
 
 import yaml
 
+from gankit.config.deprecated import translate
 from gankit.config.overrides import parse_overrides
 from gankit.config.presets import deep_merge, load_source, read_yaml
 from gankit.config.schema import Config, OptimizerConfig
@@ -23,7 +24,7 @@ from gankit.data import dataset_options
 from gankit.metrics.directions import metric_names
 from gankit.metrics.extractors import EXTRACTORS
 from gankit.nets import net_options
-from gankit.objectives import OBJECTIVES, objective_facts
+from gankit.objectives import OBJECTIVES, WRAPPERS, objective_facts, wrapper_facts
 from gankit.penalties import penalty_options
 from gankit.penalties.registry import GRADIENT_PENALTIES
 
@@ -39,7 +40,7 @@ def load_config(source: str | None, overrides: list[str]) -> Config:
     raw = deep_merge(raw, parse_overrides(overrides))
     objective = raw.get("objective", Config.objective)
     raw = deep_merge(_objective_defaults(objective), raw)
-    return resolve(build_dataclass(Config, raw))
+    return resolve(build_dataclass(Config, translate(raw)))
 
 
 def load_run_config(run_dir: Path, overrides: list[str]) -> Config:
@@ -53,17 +54,17 @@ def load_run_config(run_dir: Path, overrides: list[str]) -> Config:
         allowed = ", ".join(RESUMABLE_KEYS)
         raise GankitError(f"cannot change {', '.join(frozen)} when resuming; only {allowed} may change")
     raw = deep_merge(read_yaml(path), changes)
-    return resolve(build_dataclass(Config, raw))
+    return resolve(build_dataclass(Config, translate(raw)))
 
 
 def resolve(config: Config) -> Config:
     """Validate every component name and its options; fill option defaults in place."""
     _check_ranges(config)
     _check_eval_names(config)
-    _check_encoder(config)
     _check_conditional(config)
     config.data_options = _options(dataset_options(config.data), config.data_options, "data_options")
     config.net_options = _options(net_options(config.net), config.net_options, "net_options")
+    config.wrappers = _wrappers(config)
     _check_gradient_penalties(config)
     options_cls = OBJECTIVES.entry(config.objective).options
     config.objective_options = _options(options_cls, config.objective_options, "objective_options")
@@ -151,18 +152,38 @@ def _check_optimizer(name: str, opt: OptimizerConfig) -> None:
                           f"{' and '.join(FUSED_OPTIMIZERS)}")
 
 
-def _check_encoder(config: Config) -> None:
-    if config.encoder.weight < 0:
-        raise GankitError(f"encoder.weight must be >= 0, got {config.encoder.weight}")
-    if not config.encoder.enabled:
-        return
-    if not objective_facts(config.objective).scores:
-        raise GankitError(f"encoder.enabled=true needs an objective whose critic gives one score "
-                          f"per sample (e.g. ns, hinge, wgan-gp, gan-qp); {config.objective} "
-                          f"does not")
-    if config.z_dim < 3:
-        # A Pearson correlation over two entries is always +1 or -1.
-        raise GankitError(f"encoder.enabled=true needs z_dim of at least 3, got {config.z_dim}")
+def _wrappers(config: Config) -> dict[str, Any]:
+    """Each configured wrapper's options, validated, with defaults filled in; the wrappers a
+    conditional critic implies added; each wrapper's needs checked."""
+    configured = dict(config.wrappers)
+    conditioning = config.net_options.get("conditioning") if config.conditional else None
+    for name in WRAPPERS.names():
+        if wrapper_facts(name).implied_by_conditioning == conditioning and conditioning:
+            configured.setdefault(name, {})
+    resolved = {}
+    for name, values in configured.items():
+        options_cls = WRAPPERS.entry(name).options  # a GankitError naming them for unknown names
+        if values is not None and not isinstance(values, dict):
+            raise GankitError(f"wrappers.{name} must be a mapping of its options, got {values!r}")
+        resolved[name] = _options(options_cls, values or {}, f"wrappers.{name}")
+        _check_wrapper(config, name, conditioning)
+    return resolved
+
+
+def _check_wrapper(config: Config, name: str, conditioning: str | None) -> None:
+    facts = wrapper_facts(name)
+    if facts.needs_scores and not objective_facts(config.objective).scores:
+        able = [n for n in OBJECTIVES.names() if objective_facts(n).scores]
+        raise GankitError(f"wrappers.{name} needs an objective whose critic gives one score per "
+                          f"sample ({', '.join(able)}); {config.objective} does not")
+    if config.z_dim < facts.min_z_dim:
+        # O-GAN: a Pearson correlation over two entries is always +1 or -1.
+        raise GankitError(f"wrappers.{name} needs z_dim of at least {facts.min_z_dim}, "
+                          f"got {config.z_dim}")
+    needed = facts.implied_by_conditioning
+    if needed and conditioning != needed:
+        raise GankitError(f"wrappers.{name} needs a critic with a class head: set "
+                          f"conditional=true net_options.conditioning={needed}")
 
 
 def _check_gradient_penalties(config: Config) -> None:
@@ -179,8 +200,6 @@ def _check_gradient_penalties(config: Config) -> None:
 
 
 def _check_conditional(config: Config) -> None:
-    if config.acgan_weight < 0:
-        raise GankitError(f"acgan_weight must be >= 0, got {config.acgan_weight}")
     reason = objective_facts(config.objective).unconditional_only
     if config.conditional and reason:
         able = [n for n in OBJECTIVES.names() if not objective_facts(n).unconditional_only]

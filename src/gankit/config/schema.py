@@ -41,20 +41,6 @@ class InstanceNoiseConfig:
 
 
 @dataclass
-class EncoderConfig:
-    """O-GAN (Su 2019): the critic becomes an encoder E with E(x) of z's size; the score is
-    avg(E(x)) (or T(E(x)) with score=head) and both losses gain -weight * rho(z, E(G(z)))."""
-
-    enabled: bool = False
-    weight: float = 0.5  # lambda; 0 keeps the encoder critic without the correlation term
-    score: Literal["mean", "head"] = "mean"
-    # alternating: a critic update, then a generator update (gankit's game); joint: one update of
-    # both nets on one batch with one loss, the fakes' gradient stopped for the critic's part
-    # (the author's scripts). Joint needs n_critic = 1.
-    update: Literal["alternating", "joint"] = "alternating"
-
-
-@dataclass
 class LogConfig:
     every: int = 50  # scalars to metrics.jsonl and TensorBoard
     sample_every: int = 500  # PNG grid (or scatter plot) at fixed z
@@ -97,14 +83,13 @@ class Config:
     objective_options: dict = field(default_factory=dict)
     penalties: list[PenaltyConfig] = field(default_factory=list)
     instance_noise: InstanceNoiseConfig = field(default_factory=InstanceNoiseConfig)
-    encoder: EncoderConfig = field(default_factory=EncoderConfig)
+    # Wrappers of the objective by name, each with its options (`gankit list wrappers`):
+    # {ogan: {weight: 0.5}} makes the critic an encoder (O-GAN); conditional runs with
+    # net_options.conditioning=acgan get {acgan: {}} (AC-GAN's class loss) by themselves.
+    wrappers: dict = field(default_factory=dict)
     # Class-conditional generation for labelled data: G(z, y) and D(x, y), the critic conditioned
     # as net_options.conditioning says (projection, acgan or concat).
     conditional: bool = False
-    acgan_weight: float = 1.0  # conditioning=acgan: weight of the class loss in both updates
-    # conditioning=acgan: the critic's classifier learns the fakes' classes too (the paper's L_C)
-    # or the real samples' only
-    acgan_critic_fakes: bool = True
     z_dim: int = 64
     steps: int = 5000
     batch_size: int = 64

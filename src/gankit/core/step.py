@@ -1,9 +1,10 @@
 """The step types every layer shares: what a critic returns, what an update sees and returns, and
-the schedule of updates an objective describes (design.md, "A step, and the schedule").
+the schedule of updates an objective describes (docs/architecture.md, "A step").
 
 An objective does not drive the loop; it lists its updates. Each `Update` names the net it trains
-(or "both" with one loss, or "nothing": a measurement or a state change), its loss, the optimiser it steps and when it
-runs: `BeforeGame(n)` (pre-training), `PerRound(n)` with n a number or a function of the round
+(or "both" with one loss, or "nothing": a measurement or a state change), the parts its loss sums
+(the objective's own loss, then each penalty's and each wrapper's term, with their weights), the
+optimiser it steps and when it runs: `BeforeGame(n)` (pre-training), `PerRound(n)` with n a number or a function of the round
 (the game's generator step count), or `Every(k, after=name)` (on every k-th run of another
 update: lazy regularisation, diagnostics). The engine runs the before-game updates in order,
 then rounds of the per-round updates in order, each followed by the updates that follow it.
@@ -11,6 +12,7 @@ then rounds of the per-round updates in order, each followed by the updates that
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Literal
@@ -20,6 +22,7 @@ from torch import Tensor, nn
 
 Trains = Literal["critic", "generator", "both", "nothing"]
 RealData = Literal["fresh", "last", "none"]
+Loss = Callable[["StepBatch"], "Terms"]
 
 
 @dataclass
@@ -50,11 +53,30 @@ class Terms:
     def merge(self, other: Terms) -> Terms:
         return Terms({**self.losses, **other.losses}, {**self.stats, **other.stats})
 
+    def weighted(self, weight: float) -> Terms:
+        """The losses times `weight`; with weight 0 they are only measured (logged as
+        statistics, after the part's own)."""
+        if weight == 0:
+            return Terms({}, {**self.stats, **self.losses})
+        if weight == 1:
+            return self
+        return Terms({k: weight * v for k, v in self.losses.items()}, self.stats)
+
+
+@dataclass(frozen=True)
+class LossPart:
+    """One named part of an update's loss: `terms(batch)` with its losses times `weight`.
+    `name` says where it comes from: "objective", "penalty/<name>", "<wrapper>/<term>"."""
+
+    name: str
+    terms: Loss
+    weight: float = 1.0
 
 @dataclass
 class StepBatch:
     """One update's tensors and nets. `fake` is detached unless the update trains the generator;
-    `real`, `fake` and `z` are empty for updates that draw no data. `labels_real` are the real
+    `real`, `fake` and `z` are empty for updates that draw no data; `round` is the index of the
+    round of the game the update runs in (0 before the game). `labels_real` are the real
     samples' classes and `labels_fake` the classes the fakes were drawn for (None when
     unconditional). `done` holds the latest terms of each update that ran in this round."""
 
@@ -62,13 +84,14 @@ class StepBatch:
     real: Tensor
     fake: Tensor
     z: Tensor
-    step: int
+    round: int
     rng: torch.Generator  # for any randomness an objective needs (resumable)
     generator: nn.Module | None = None
     labels_real: Tensor | None = None
     labels_fake: Tensor | None = None
     done: Mapping[str, Terms] = field(default_factory=dict)
     outputs: dict[str, CriticOutput] = field(default_factory=dict, repr=False)
+    held_copy: StepBatch | None = field(default=None, repr=False, compare=False)
 
     def critic_real(self) -> CriticOutput:
         """D(real, labels_real); one forward pass per batch, reused by later calls (so make the
@@ -82,6 +105,14 @@ class StepBatch:
         if "fake" not in self.outputs:
             self.outputs["fake"] = self.critic(self.fake, self.labels_fake)
         return self.outputs["fake"]
+
+    def held(self) -> StepBatch:
+        """This batch with the fakes' gradient stopped (sg(x_f)) and critic outputs of its own;
+        made once, so every part that asks shares its forward passes."""
+        if self.held_copy is None:
+            self.held_copy = dataclasses.replace(self, fake=self.fake.detach(), outputs={},
+                                                 held_copy=None)
+        return self.held_copy
 
 
 @dataclass(frozen=True)
@@ -149,6 +180,10 @@ class Every:
 class Update:
     """One entry of a schedule.
 
+    Its loss is the sum of its `parts()`: `loss` (the objective's own, when it has one) and then
+    `extra` (penalties' and wrappers' terms, added by whoever builds the schedule); `sum_parts`
+    adds them up, and the engine backpropagates the total.
+
     `optimizer`: "d" or "g" (the run's two), or a name of its own: a separate optimiser with the
     settings of the net it trains. `real`: a fresh real batch, the last one drawn, or none;
     `fake`: G(z) for this update (with gradient when it trains the generator). `project` runs on
@@ -162,7 +197,7 @@ class Update:
 
     name: str  # metrics are logged under this prefix
     trains: Trains
-    loss: Callable[[StepBatch], Terms]
+    loss: Loss | None  # the objective's own part; None when the update is its extra parts only
     when: BeforeGame | PerRound | Every = PerRound()
     optimizer: str = ""  # "" means "d" for the critic, "g" for the generator
     real: RealData = "fresh"
@@ -171,6 +206,15 @@ class Update:
     eval_every: int = 0
     prepare: Callable[[StepBatch], StepBatch] | None = None
     capturable: bool = False
+    extra: tuple[LossPart, ...] = ()
+
+    def parts(self) -> tuple[LossPart, ...]:
+        own = (LossPart("objective", self.loss),) if self.loss is not None else ()
+        return own + self.extra
+
+    def with_parts(self, *parts: LossPart) -> Update:
+        """This update with `parts` added after its own."""
+        return dataclasses.replace(self, extra=self.extra + parts)
 
     def optimizer_name(self) -> str:
         return self.optimizer or {"critic": "d", "generator": "g"}.get(self.trains, "")
@@ -186,3 +230,11 @@ class Update:
 
 
 Schedule = list[Update]
+
+
+def sum_parts(parts: tuple[LossPart, ...], batch: StepBatch) -> Terms:
+    """Every part's terms, weighted, in order: the terms an update backpropagates and logs."""
+    terms = Terms()
+    for part in parts:
+        terms = terms.merge(part.terms(batch).weighted(part.weight))
+    return terms

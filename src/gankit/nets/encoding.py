@@ -17,7 +17,7 @@ def standardise(codes: Tensor) -> Tensor:
 def encode(critic: nn.Module, x: Tensor, labels: Tensor | None = None) -> Tensor:
     """𝒩(E(x)), N×z_dim in float32."""
     if getattr(critic, "code_dim", None) is None:
-        raise TypeError("the critic is not an encoder (train with encoder.enabled=true)")
+        raise TypeError("the critic is not an encoder (train with wrappers.ogan)")
     return standardise(critic(x, labels).code)
 
 

@@ -1,7 +1,8 @@
-"""GAN objectives by name: `build_objective("lsgan", {"a": -1, "b": 1, "c": 0})`.
+"""GAN objectives by name: `build_objective("lsgan", {"a": -1, "b": 1, "c": 0})`, and the wrappers
+around them: `build_objective("gan-qp", {}, {"ogan": {"weight": 0.5}})`.
 
 Importing this package does not import torch: names, summaries, options and paper defaults come
-from registry.py, and an objective's module is imported when it is built.
+from registry.py and wrappers.py, and an objective's module is imported when it is built.
 """
 
 from __future__ import annotations
@@ -12,12 +13,13 @@ from typing import TYPE_CHECKING, Any
 from gankit.core.errors import GankitError
 from gankit.core.validate import build_dataclass
 from gankit.objectives.registry import OBJECTIVES, ObjectiveFacts
+from gankit.objectives.wrappers import WRAPPERS, WrapperFacts
 
 if TYPE_CHECKING:
     from gankit.objectives.base import Objective
 
-__all__ = ["OBJECTIVES", "Objective", "build_objective", "check_data_kind", "objective_class",
-           "objective_facts"]
+__all__ = ["OBJECTIVES", "WRAPPERS", "Objective", "build_objective", "check_data_kind",
+           "objective_class", "objective_facts", "wrapper_facts", "wrapper_order"]
 
 
 def objective_class(name: str) -> type[Objective]:
@@ -30,24 +32,26 @@ def objective_facts(name: str) -> ObjectiveFacts:
     return OBJECTIVES.entry(name).facts
 
 
-def build_objective(name: str, options: Mapping[str, Any] | None = None, *,
-                    encoder_weight: float | None = None, encoder_score: str = "mean",
-                    encoder_update: str = "alternating",
-                    class_weight: float | None = None,
-                    critic_fakes: bool = True) -> Objective:
-    """Validate `options` against the objective's Options dataclass and build it; with an
-    `encoder_weight` (O-GAN's lambda), wrapped in O-GAN with an encoder critic; with a
-    `class_weight`, wrapped in AC-GAN's auxiliary classifier loss."""
+def wrapper_facts(name: str) -> WrapperFacts:
+    return WRAPPERS.entry(name).facts
+
+
+def wrapper_order(names: Mapping[str, Any]) -> list[str]:
+    """The configured wrappers in the order they apply (a GankitError for an unknown name)."""
+    return sorted(names, key=lambda name: wrapper_facts(name).order)
+
+
+def build_objective(name: str, options: Mapping[str, Any] | None = None,
+                    wrappers: Mapping[str, Mapping[str, Any]] | None = None) -> Objective:
+    """Validate `options` against the objective's Options dataclass and build it, then wrap it
+    in each of `wrappers` (name -> options) in their declared order."""
     typed = build_dataclass(OBJECTIVES.entry(name).options, options, where="objective_options")
     objective = objective_class(name)(typed)
-    if encoder_weight is not None:
-        from gankit.objectives.ogan import OGAN
-
-        objective = OGAN(objective, encoder_weight, encoder_score, encoder_update)
-    if class_weight is not None:
-        from gankit.objectives.acgan import AuxiliaryClassifier
-
-        objective = AuxiliaryClassifier(objective, class_weight, critic_fakes)
+    for wrapper in wrapper_order(wrappers or {}):
+        entry = WRAPPERS.entry(wrapper)
+        settings = build_dataclass(entry.options, (wrappers or {})[wrapper],
+                                   where=f"wrappers.{wrapper}")
+        objective = entry.value(objective, settings)
     return objective
 
 

@@ -1,66 +1,60 @@
-"""AC-GAN's auxiliary classifier (Odena, Olah & Shlens 2017): any conditional objective whose
-critic also predicts the class. With L_C = E[log P(C = c | x_real)] + E[log P(C = c | x_fake)]
-(eq. 2), the critic maximises L_C along with its own objective and the generator maximises L_C
-too (section 3), so both updates gain `weight` times a class cross-entropy: the critic's on the
-real and the fake batch, the generator's on the fake batch.
+"""AC-GAN's auxiliary classifier (Odena, Olah & Shlens 2017) as a wrapper of any conditional
+objective whose critic also predicts the class. With L_C = E[log P(C = c | x_real)] +
+E[log P(C = c | x_fake)] (eq. 2), the critic maximises L_C along with its own objective and the
+generator maximises L_C too (section 3), so both updates gain `weight` times a class
+cross-entropy: the critic's on the real and the fake batch (parts "acgan/real", "acgan/fake"), the
+generator's on the fake batch.
 
-`critic_fakes=False` trains the critic's classifier on real samples only: with the paper's L_C
-the critic can learn to read a fake's label from marks the generator leaves for it rather than
-from the class's looks (measured on Fashion-MNIST: the critic named 97 % of the fakes' labels
-while the domain classifier agreed on 35 %)."""
+`critic_fakes=False` trains the critic's classifier on real samples only (its fake part has weight
+0: measured, not trained): with the paper's L_C the critic can learn to read a fake's label from
+marks the generator leaves for it rather than from the class's looks (measured on Fashion-MNIST:
+the critic named 97 % of the fakes' labels while the domain classifier agreed on 35 %)."""
 
 from __future__ import annotations
 
-import dataclasses
 from typing import Any
 
 import torch.nn.functional as F
 from torch import Tensor
 
-from gankit.core.step import CriticOutput, Schedule, StepBatch, Terms, TrainingPlan
+from gankit.core.step import CriticOutput, LossPart, Schedule, StepBatch, Terms, TrainingPlan
 from gankit.nets.spec import CriticSpec
 from gankit.objectives.base import Objective
-from gankit.objectives.game import CRITIC, GENERATOR, Loss
+from gankit.objectives.game import CRITIC, GENERATOR
+from gankit.objectives.wrappers import ACGANOptions
 
 
 class AuxiliaryClassifier(Objective):
-    def __init__(self, inner: Objective, weight: float, critic_fakes: bool = True) -> None:
+    def __init__(self, inner: Objective, options: ACGANOptions | None = None) -> None:
         super().__init__(inner.options)
-        self.inner, self.weight, self.critic_fakes = inner, weight, critic_fakes
+        self.inner, self.settings = inner, options or ACGANOptions()
 
     def critic_spec(self) -> CriticSpec:
         return self.inner.critic_spec()
 
     def schedule(self, plan: TrainingPlan) -> Schedule:
-        wrap = {CRITIC: self.critic_classes, GENERATOR: self.generator_classes}
-        return [dataclasses.replace(e, loss=wrap[e.name](e.loss)) if e.name in wrap else e
+        weight = self.settings.weight
+        real = LossPart("acgan/real", real_classes, weight)
+        fake = LossPart("acgan/fake", fake_classes, weight)
+        critic_fake = LossPart("acgan/fake", fake_classes,
+                               weight if self.settings.critic_fakes else 0.0)
+        added = {CRITIC: (real, critic_fake), GENERATOR: (fake,)}
+        return [e.with_parts(*added[e.name]) if e.name in added else e
                 for e in self.inner.schedule(plan)]
-
-    def critic_classes(self, loss: Loss) -> Loss:
-        def with_classes(batch: StepBatch) -> Terms:
-            terms = loss(batch).merge(self.weighted(
-                class_terms(batch.critic_real(), batch.labels_real, "real")))
-            fake = class_terms(batch.critic_fake(), batch.labels_fake, "fake")
-            return terms.merge(self.weighted(fake) if self.critic_fakes else
-                               Terms({}, {**fake.stats, **fake.losses}))
-
-        return with_classes
-
-    def generator_classes(self, loss: Loss) -> Loss:
-        def with_classes(batch: StepBatch) -> Terms:
-            fake = class_terms(batch.critic_fake(), batch.labels_fake, "fake")
-            return loss(batch).merge(self.weighted(fake))
-
-        return with_classes
-
-    def weighted(self, terms: Terms) -> Terms:
-        return Terms({k: self.weight * v for k, v in terms.losses.items()}, terms.stats)
 
     def state_dict(self) -> dict[str, Any]:
         return self.inner.state_dict()
 
     def load_state_dict(self, state: dict[str, Any]) -> None:
         self.inner.load_state_dict(state)
+
+
+def real_classes(batch: StepBatch) -> Terms:
+    return class_terms(batch.critic_real(), batch.labels_real, "real")
+
+
+def fake_classes(batch: StepBatch) -> Terms:
+    return class_terms(batch.critic_fake(), batch.labels_fake, "fake")
 
 
 def class_terms(output: CriticOutput, labels: Tensor | None, which: str) -> Terms:

@@ -8,7 +8,7 @@ import torch
 
 from gankit.core.step import Schedule, StepBatch, Terms, TrainingPlan, Update
 from gankit.objectives.energy import EnergyObjective, energy
-from gankit.objectives.game import game
+from gankit.objectives.game import CRITIC, GENERATOR, game
 from gankit.objectives.options import BEGANOptions
 
 
@@ -42,8 +42,8 @@ class BEGAN(EnergyObjective):
 
     def update_k(self, batch: StepBatch) -> Terms:
         """The proportional control of k_t from this round's critic and generator energies."""
-        energy_real = batch.done["d"].stats["energy_real"].double()
-        balance = self.options.gamma * energy_real - batch.done["g"].stats["energy_fake"].double()
+        energy_real = batch.done[CRITIC].stats["energy_real"].double()
+        balance = self.options.gamma * energy_real - batch.done[GENERATOR].stats["energy_fake"].double()
         self.k = (self.k.to(balance) + self.options.lambda_k * balance).clamp(0.0, 1.0)
         self.convergence = energy_real + balance.abs()
         return Terms({}, {"k": self.k, "convergence": self.convergence})

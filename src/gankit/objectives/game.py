@@ -1,5 +1,6 @@
-"""The adversarial game as a schedule: `critic × n_critic` (with the run's penalties), then
-`generator × 1`, which reuses the real batch of the last critic update.
+"""The adversarial game as a schedule: `critic × n_critic` (its loss the objective's, then each of
+the run's penalties as a part of its own), then `generator × 1`, which reuses the real batch of the
+last critic update.
 
 Penalties with `every: k` > 1 are lazy (Karras et al. 2020, StyleGAN2, section 3.1): an update of
 their own right after every k-th critic update, on that update's real batch, with the weight
@@ -15,6 +16,8 @@ from torch import nn
 
 from gankit.core.step import (
     Every,
+    Loss,
+    LossPart,
     PerRound,
     Regularizer,
     Schedule,
@@ -24,8 +27,9 @@ from gankit.core.step import (
     Update,
 )
 
-Loss = Callable[[StepBatch], Terms]
-CRITIC, GENERATOR = "d", "g"
+__all__ = ["CRITIC", "GENERATOR", "Loss", "game", "lazy_update", "penalty_part"]
+
+CRITIC, GENERATOR = "critic", "generator"  # the game's two updates, named after what they train
 
 
 def game(critic_loss: Loss, generator_loss: Loss, plan: TrainingPlan, *,
@@ -33,32 +37,24 @@ def game(critic_loss: Loss, generator_loss: Loss, plan: TrainingPlan, *,
          project: Callable[[nn.Module], None] | None = None) -> Schedule:
     """`critic_times`: critic updates per round (plan.n_critic by default), a number or a function
     of the round; `project` runs on the critic after each of its steps (weight clipping)."""
-    eager = [r for r in plan.regularizers if r.every == 1]
+    eager = tuple(penalty_part(r, f"penalty/{r.name}") for r in plan.regularizers if r.every == 1)
     lazy = [r for r in plan.regularizers if r.every > 1]
     times = plan.n_critic if critic_times is None else critic_times
-    critic = Update(CRITIC, "critic", with_penalties(critic_loss, eager), PerRound(times),
-                    project=project)
+    critic = Update(CRITIC, "critic", critic_loss, PerRound(times), project=project, extra=eager)
     generator = Update(GENERATOR, "generator", generator_loss, real="last")
     return [critic, *(lazy_update(r, project) for r in lazy), generator]
 
 
-def with_penalties(loss: Loss, regularizers: list[Regularizer]) -> Loss:
-    """The critic's loss plus each penalty times its weight, as terms `penalty/<name>`."""
-    if not regularizers:
-        return loss
+def penalty_part(r: Regularizer, term: str, weight: float | None = None) -> LossPart:
+    """The penalty as one part: its value as the term `term`, times its weight."""
 
-    def penalised(batch: StepBatch) -> Terms:
-        terms = loss(batch)
-        for r in regularizers:
-            terms.losses[f"penalty/{r.name}"] = r.weight * r.penalty(batch).float()
-        return terms
+    def penalty(batch: StepBatch) -> Terms:
+        return Terms({term: r.penalty(batch).float()})
 
-    return penalised
+    return LossPart(f"penalty/{r.name}", penalty, r.weight if weight is None else weight)
 
 
 def lazy_update(r: Regularizer, project: Callable[[nn.Module], None] | None = None) -> Update:
-    def penalty(batch: StepBatch) -> Terms:
-        return Terms({"penalty": r.weight * r.every * r.penalty(batch).float()})
-
-    return Update(f"lazy_{r.name}", "critic", penalty, Every(r.every, after=CRITIC),
-                  optimizer=CRITIC, real="last", fake=r.uses_fake, project=project)
+    part = penalty_part(r, "penalty", r.weight * r.every)
+    return Update(f"lazy_{r.name}", "critic", None, Every(r.every, after=CRITIC),
+                  optimizer="d", real="last", fake=r.uses_fake, project=project, extra=(part,))

@@ -10,7 +10,7 @@ import torch
 from gankit.core.step import BeforeGame, Schedule, StepBatch, Terms, TrainingPlan, Update
 from gankit.objectives.ebgan import EBGAN
 from gankit.objectives.energy import energy
-from gankit.objectives.game import game
+from gankit.objectives.game import CRITIC, GENERATOR, game
 from gankit.objectives.margin import MarginState, epoch_length
 from gankit.objectives.options import MAGANOptions
 
@@ -43,7 +43,7 @@ class MAGAN(EBGAN):
         return Terms({}, {"energy_real": energy_real, "margin": self.state.estimate(energy_real)})
 
     def track_margin(self, batch: StepBatch, epoch: int) -> Terms:
-        self.state.track(batch.done["d"].stats["energy_real"], batch.done["g"].stats["energy_fake"],
+        self.state.track(batch.done[CRITIC].stats["energy_real"], batch.done[GENERATOR].stats["energy_fake"],
                          epoch)
         return Terms({}, {"margin": self.state.margin})
 

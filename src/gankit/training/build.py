@@ -160,15 +160,8 @@ def heldout_source(config: Config) -> DataSource:
 
 
 def make_objective(config: Config) -> Objective:
-    """The configured objective, wrapped by O-GAN when encoder.enabled and by AC-GAN's class loss
-    for conditional runs with an AC-GAN critic."""
-    weight = config.encoder.weight if config.encoder.enabled else None
-    acgan = config.conditional and config.net_options.get("conditioning") == "acgan"
-    return build_objective(config.objective, config.objective_options, encoder_weight=weight,
-                           encoder_score=config.encoder.score,
-                           encoder_update=config.encoder.update,
-                           class_weight=config.acgan_weight if acgan else None,
-                           critic_fakes=config.acgan_critic_fakes)
+    """The configured objective inside the configured wrappers."""
+    return build_objective(config.objective, config.objective_options, config.wrappers)
 
 
 def data_size(data: DataSource) -> int | None:

@@ -21,8 +21,9 @@ class GeneratorEMA:
         return min(self.decay, (1.0 + step) / (10.0 + step))
 
     @torch.no_grad()
-    def update(self, generator: nn.Module, step: int) -> None:
-        weight = 1.0 - self.decay_at(step)
+    def track(self, generator: nn.Module, round_index: int) -> None:
+        """Move the average towards the generator after round `round_index`."""
+        weight = 1.0 - self.decay_at(round_index)
         for ema_p, p in zip(self.model.parameters(), generator.parameters()):
             ema_p.lerp_(p.detach(), weight)
         for ema_b, b in zip(self.model.buffers(), generator.buffers()):

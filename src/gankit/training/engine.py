@@ -1,68 +1,69 @@
 """The training loop. It knows no particular GAN: the objective's schedule (core.step) says which
-updates run and when, and `update` runs any of them.
+updates run and when, and one update path (updates.py) runs any of them.
 
 A run is the schedule's before-game updates in order (each its number of steps), then `steps`
 rounds of the game: the per-round updates in order, each update followed by the updates that run
-after every k-th of its runs, then the generator's moving average.
+after every k-th of its runs, then the generator's moving average. Between steps the cadence says
+when to log, preview, evaluate and checkpoint.
+
+The trainer composes parts that own their state: `state` (rounds, each update's runs,
+rollbacks), `draws` (the random streams), `updates` (the update path and its recorded graphs),
+`checkpoints`, `rollback`, `evaluator` and `cadence`.
 """
 
 from __future__ import annotations
 
-import contextlib
 import time
-from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
-import torch
-from torch import Tensor, nn
+from torch import nn
 
-from gankit.core.precision import autocast
-from gankit.core.step import BeforeGame, Every, PerRound, StepBatch, Terms, Update
-from gankit.training.between_steps import BetweenSteps
+from gankit.core.step import BeforeGame, Every, PerRound, Terms, Update
 from gankit.training.build import Components, fingerprint
-from gankit.training.captured import captured_updates
-from gankit.training.checkpoint_store import CheckpointStore
-from gankit.training.checkpointing import Checkpointing
+from gankit.training.cadence import Cadence, Due
+from gankit.training.checkpoints.checkpointer import Checkpointer
 from gankit.training.distributed import finish
 from gankit.training.divergence import Diverged, DivergenceGuard
 from gankit.training.draws import Draws
+from gankit.training.evaluation.periodic import PeriodicEval
 from gankit.training.interrupt import StopRequest
+from gankit.training.learning_rate import apply_lr, lr_factor
 from gankit.training.logger import RunLogger
-from gankit.training.periodic_eval import PeriodicEval
+from gankit.training.previews import write_preview
+from gankit.training.recovery import Rollback
 from gankit.training.run_dir import RunDir
-from gankit.training.schedule import apply_lr, lr_factor
+from gankit.training.state import TrainerState
+from gankit.training.updates import UpdateRunner
 
 
-class Trainer(Checkpointing, BetweenSteps):
+class Trainer:
     def __init__(self, parts: Components, run: RunDir, is_main: bool = True) -> None:
         self.parts, self.config, self.run_dir = parts, parts.config, run
         self.is_main = is_main  # only the main process writes files (torchrun-ready)
-        self.step = 0  # rounds of the game done
-        self.runs = {entry.name: 0 for entry in parts.schedule}  # times each update has run
+        self.state = TrainerState(runs={entry.name: 0 for entry in parts.schedule})
         self.draws = Draws(parts.data, self.config.batch_size, self.config.z_dim, parts.device,
                            self.config.seed, parts.class_frequencies, parts.processes)
-        self.data_rng, self.rng = self.draws.data_rng, self.draws.rng
         self.classes = 0 if parts.class_frequencies is None else len(parts.class_frequencies)
-        self.fingerprint = fingerprint(self.config, parts.data.shape, self.classes)
-        self.stopped_early, self.stop_signal = False, ""  # a Ctrl-C or SIGTERM, and which
+        self.guard = DivergenceGuard(parts.device)
+        self.updates = UpdateRunner(parts, self.draws, self.guard)
+        self.checkpoints = Checkpointer(parts, self.state, self.draws,
+                                        fingerprint(self.config, parts.data.shape, self.classes),
+                                        run, is_main, self.updates.forget_recordings)
+        self.rollback = Rollback(self.config, self.checkpoints, self.state, parts.optimizers,
+                                 self.guard)
         self.evaluator = PeriodicEval(self.config, parts.data, run if is_main else None,
                                       parts.device, self.classes)
+        self.cadence = Cadence(self.config.log, self.evaluator.due)
         self.logger: RunLogger | None = None
         self.last_logged: dict[str, float] = {}  # the latest averages written to metrics.jsonl
-        self.guard = DivergenceGuard(parts.device)
-        self.params = {"critic": list(parts.critic.parameters()),
-                       "generator": list(parts.generator.parameters())}
-        folder = run.checkpoints if run is not None else Path(".")
-        self.store = CheckpointStore(folder, self.config.log.keep_checkpoints)
-        self.lr_scale, self.rollbacks = 1.0, 0  # after divergence rollbacks (on_nan=rollback)
-        self.rollback_streak = (-1, 0)  # (step rolled back to, rollbacks to it in a row)
+        self.clock = (time.perf_counter(), 0)  # (time, steps done) of the last scalar line
+        self.stopped_early, self.stop_signal = False, ""  # a Ctrl-C or SIGTERM, and which
         self.before_game = [e for e in parts.schedule if isinstance(e.when, BeforeGame)]
-        self.round = [e for e in parts.schedule if isinstance(e.when, PerRound)]
+        self.per_round = [e for e in parts.schedule if isinstance(e.when, PerRound)]
         self.followers = {e.name: [f for f in parts.schedule
                                    if isinstance(f.when, Every) and f.when.after == e.name]
                           for e in parts.schedule}
-        self.captured = captured_updates(parts.schedule, parts.optimizers, self.params,
-                                         self.config.cuda_graphs, parts.device)
 
     # ---- the schedule ----------------------------------------------------------------------
 
@@ -74,134 +75,101 @@ class Trainer(Checkpointing, BetweenSteps):
             return
         self.set_learning_rates()
         done: dict[str, Terms] = {}
-        for entry in self.round:
-            for _ in range(entry.when.count(self.step)):
+        for entry in self.per_round:
+            assert isinstance(entry.when, PerRound)
+            for _ in range(entry.when.count(self.state.rounds)):
                 self.run(entry, done)
         if self.parts.ema is not None:
-            self.parts.ema.update(self.parts.generator, self.step)
-        self.step += 1
+            self.parts.ema.track(self.parts.generator, self.state.rounds)
+        self.state.rounds += 1
 
     def current_phase(self) -> Update | None:
-        return next((e for e in self.before_game if self.runs[e.name] < e.when.steps), None)
+        return next((e for e in self.before_game if self.state.runs[e.name] < phase_steps(e)),
+                    None)
 
     def steps_done(self) -> int:
         """Every step taken so far, before-game steps included."""
-        return sum(self.runs[e.name] for e in self.before_game) + self.step
+        return sum(self.state.runs[e.name] for e in self.before_game) + self.state.rounds
 
     def total_steps(self) -> int:
-        return sum(e.when.steps for e in self.before_game) + self.config.steps
+        return sum(phase_steps(e) for e in self.before_game) + self.config.steps
 
     def run(self, entry: Update, done: dict[str, Terms]) -> None:
         """`entry`, then each update that follows every k-th run of it."""
-        done[entry.name] = self.update(entry, done)
-        for follower in self.followers[entry.name]:
-            if self.runs[entry.name] % follower.when.k == 0:
-                self.run(follower, done)
-
-    def update(self, entry: Update, done: dict[str, Terms]) -> Terms:
-        """The one update path: draw what the entry needs, compute its loss, step its net."""
-        batch = self.batch_for(entry, done)
-        if entry.prepare is not None:
-            batch = entry.prepare(batch)
-        captured = self.captured.get(entry.name)
-        if captured is not None:
-            terms, flags = captured(batch, lambda b: self.flagged(entry, b))
-            self.guard.add(entry.name, flags)
-        else:
-            terms = self.apply(entry, batch)
-        if entry.project is not None and entry.trains != "nothing":
-            entry.project(self.net(entry))
-        self.runs[entry.name] += 1
+        done[entry.name] = terms = self.updates(entry, done, self.state.rounds)
+        self.state.runs[entry.name] += 1
         if self.logger is not None:
             self.logger.accumulate(entry.name, terms)
-        return terms
-
-    def apply(self, entry: Update, batch: StepBatch, checks: bool = True,
-              cache: bool = True) -> Terms:
-        """The entry's loss on `batch`, then (when it trains) backward and its optimiser steps;
-        `checks` looks for a non-finite loss before stepping and non-finite gradients."""
-        trains = entry.trains != "nothing"
-        with self.autocast(cache), torch.set_grad_enabled(trains), self.frozen(entry):
-            terms = entry.loss(batch)
-        if not trains:
-            return terms
-        if checks:
-            self.guard.terms(entry.name, terms)
-        optimizers = [self.parts.optimizers[name] for name in entry.optimizer_names()]
-        for optimizer in optimizers:
-            optimizer.zero_grad(set_to_none=True)
-        terms.total().backward()
-        if checks:
-            for net in entry.trained():
-                self.guard.gradients(entry.name, self.params[net])
-        for optimizer in optimizers:
-            optimizer.step()
-        return terms
-
-    def flagged(self, entry: Update, batch: StepBatch) -> tuple[Terms, Tensor]:
-        """`apply` for a recorded update: its checks as flags on the device (read at the next
-        flush, as every check on a GPU), so the recording holds them too."""
-        terms = self.apply(entry, batch, checks=False, cache=False)
-        trained = [p for net in entry.trained() for p in self.params[net]]
-        return terms, self.guard.step_flags(terms, trained)
-
-    def batch_for(self, entry: Update, done: dict[str, Terms]) -> StepBatch:
-        p = self.parts
-        real, labels_real = self.draws.real(entry.real)
-        draws, empty = entry.real != "none" or entry.fake, real[:0]
-        z = self.draws.latent() if draws else empty
-        labels_fake = self.draws.fake_labels() if draws else None
-        critic, generator = self.nets_for(entry)
-        fake = self.generate(generator, z, labels_fake, "generator" in entry.trained()) \
-            if entry.fake else empty
-        if draws:
-            real, fake = p.noise(real, self.step, self.rng), p.noise(fake, self.step, self.rng)
-        return StepBatch(critic=critic, real=real, fake=fake, z=z, step=self.step, rng=self.rng,
-                         generator=generator, labels_real=labels_real,
-                         labels_fake=labels_fake, done=done)
-
-    def nets_for(self, entry: Update) -> tuple[nn.Module, nn.Module]:
-        """The critic and generator an update calls: the one it trains through its data-parallel
-        wrapper (if any), the other as it is."""
-        p = self.parts
-        trained = entry.trained()
-        critic = p.trained.get("critic", p.critic) if "critic" in trained else p.critic
-        generator = p.trained.get("generator", p.generator) if "generator" in trained \
-            else p.generator
-        return critic, generator
-
-    def generate(self, generator: nn.Module, z: Tensor, labels: Tensor | None,
-                 with_grad: bool) -> Tensor:
-        with torch.set_grad_enabled(with_grad), self.autocast():
-            fake = generator(z, labels)
-        return fake if with_grad else fake.detach()
-
-    def net(self, entry: Update) -> nn.Module:
-        return self.parts.generator if entry.trains == "generator" else self.parts.critic
-
-    @contextlib.contextmanager
-    def frozen(self, entry: Update) -> Iterator[None]:
-        """The critic takes no gradient while the generator trains."""
-        if entry.trains != "generator":
-            yield
-            return
-        for parameter in self.params["critic"]:
-            parameter.requires_grad = False
-        try:
-            yield
-        finally:
-            for parameter in self.params["critic"]:
-                parameter.requires_grad = True
+        for follower in self.followers[entry.name]:
+            assert isinstance(follower.when, Every)
+            if self.state.runs[entry.name] % follower.when.k == 0:
+                self.run(follower, done)
 
     def set_learning_rates(self) -> None:
         c = self.config
-        factor = lr_factor(c.lr_schedule, self.step, c.steps, c.lr_milestones, c.lr_decay) \
-            * self.lr_scale
+        factor = lr_factor(c.lr_schedule, self.state.rounds, c.steps, c.lr_milestones,
+                           c.lr_decay) * self.state.lr_scale
         apply_lr(self.parts.optimizers["g"], c.g_opt.lr, factor)
         apply_lr(self.parts.optimizers["d"], c.d_opt.lr, factor)
 
-    def autocast(self, cache: bool = True) -> contextlib.AbstractContextManager:
-        return autocast(self.parts.device, self.config.precision, cache)
+    # ---- between steps ---------------------------------------------------------------------
+
+    def between_steps(self, phase: Update | None) -> None:
+        if phase is None:
+            self.do(self.cadence.after_round(self.state.rounds), self.state.rounds)
+        else:
+            done = self.state.runs[phase.name]
+            self.do(self.cadence.after_phase_step(phase, done), done, phase)
+
+    def do(self, due: Due, step: int, phase: Update | None = None) -> None:
+        if due.flush:
+            self.flush(step, phase)
+        if due.preview:
+            self.preview()
+        if due.save:
+            self.save()
+        if due.evaluate and phase is None:
+            self.evaluator(step, self.sampling_generator(), self.logger, self.state_dict)
+        elif due.evaluate and phase is not None:
+            self.evaluator.during_phase(phase.name, step, self.sampling_generator(), self.logger)
+
+    def flush(self, step: int, phase: Update | None = None) -> None:
+        """The averaged scalars of the steps since the last line, with the steps per second."""
+        assert self.logger is not None
+        self.guard.raise_pending()
+        now, done = time.perf_counter(), self.steps_done()
+        rate = (done - self.clock[1]) / max(now - self.clock[0], 1e-9)
+        rate_key = f"{phase.name}/steps_per_s" if phase is not None else "steps_per_s"
+        extra = self.noise_level() if phase is None else {}
+        self.last_logged = self.logger.flush_scalars(step, extra | {rate_key: rate})
+        self.clock = (now, done)
+
+    def noise_level(self) -> dict[str, float]:
+        if self.config.instance_noise.std <= 0:
+            return {}
+        return {"instance_noise_std": self.parts.noise.std_at(self.state.rounds)}
+
+    def sampling_generator(self) -> nn.Module:
+        return self.parts.ema.model if self.parts.ema is not None else self.parts.generator
+
+    def preview(self) -> None:
+        if self.is_main:
+            write_preview(self.parts.data, self.sampling_generator(), self.config,
+                          self.state.rounds, self.run_dir.samples, self.logger, self.classes)
+
+    # ---- checkpoints -----------------------------------------------------------------------
+
+    def state_dict(self) -> dict[str, Any]:
+        return self.checkpoints.contents()
+
+    def load_state_dict(self, contents: dict[str, Any]) -> None:
+        self.checkpoints.restore(contents)
+
+    def save(self) -> None:
+        self.checkpoints.save(self.steps_done())
+
+    def resume(self) -> Path | None:
+        return self.checkpoints.resume(self.steps_done)
 
     # ---- the loop --------------------------------------------------------------------------
 
@@ -211,8 +179,8 @@ class Trainer(Checkpointing, BetweenSteps):
         self.logger = RunLogger(self.run_dir, self.total_steps(), self.steps_done(),
                                 log.tensorboard, log.progress, enabled=self.is_main,
                                 device=self.parts.device)
-        clock = (time.perf_counter(), self.steps_done())
-        if self.is_main and not self.store.candidates():
+        self.clock = (time.perf_counter(), self.steps_done())
+        if self.is_main and not self.checkpoints.store.candidates():
             self.save()  # a first checkpoint, so a run killed early resumes and can roll back
         try:
             with StopRequest() as stop:
@@ -221,17 +189,21 @@ class Trainer(Checkpointing, BetweenSteps):
                     try:
                         self.train_step()
                         self.logger.advance()
-                        clock = self.periodic(clock) if phase is None else self.periodic_phase(
-                            clock, phase)
+                        self.between_steps(phase)
                     except Diverged as event:
-                        self.recover(event)
+                        self.rollback(event, self.steps_done, self.logger)
                 self.stopped_early, self.stop_signal = stop.requested, stop.signal_name
             if self.logger.pending():
-                self.flush(clock, self.step, self.noise_level())
+                self.flush(self.state.rounds)
             self.save()
-            if self.step % log.sample_every != 0:
+            if self.state.rounds % log.sample_every != 0:
                 self.preview()
         finally:
             self.logger.close()
             self.logger = None
             finish()  # leaves torchrun's process group (nothing to do for one process)
+
+
+def phase_steps(entry: Update) -> int:
+    assert isinstance(entry.when, BeforeGame)
+    return entry.when.steps

@@ -48,7 +48,7 @@ class RunDir:
             raise GankitError(f"checkpoint must be one of {', '.join(CHECKPOINTS)}, got {which!r}")
         if which == "last":
             # Imported here: the CLI's parsers read CHECKPOINTS from this module without torch.
-            from gankit.training.checkpoint_store import CheckpointStore
+            from gankit.training.checkpoints.store import CheckpointStore
 
             return CheckpointStore(self.checkpoints).newest()
         path = self.best_checkpoint

@@ -10,7 +10,7 @@ from gankit.core.errors import GankitError
 from gankit.training.build import build_components
 from gankit.training.distributed import share
 from gankit.training.engine import Trainer
-from gankit.training.periodic_eval import check_eval
+from gankit.training.evaluation.periodic import check_eval
 from gankit.training.run_dir import RunDir, create_run_dir, open_run_dir, write_run_config
 
 

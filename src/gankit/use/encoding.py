@@ -24,9 +24,9 @@ def open_encoder_run(run_dir: Path | str, use_ema: bool = True, device: str = "a
                      checkpoint: str = "last") -> TrainedGenerator:
     """The run's generator and critic; a GankitError unless it was trained with an encoder."""
     loaded = open_generator(run_dir, use_ema, device, checkpoint, with_critic=True)
-    if not loaded.config.encoder.enabled:
+    if "ogan" not in loaded.config.wrappers:
         raise GankitError(f"{run_dir} was trained without an encoder critic; encode, reconstruct "
-                          f"and interpolate need a run trained with encoder.enabled=true (O-GAN)")
+                          f"and interpolate need a run trained with wrappers.ogan (O-GAN)")
     return loaded
 
 

@@ -6,7 +6,7 @@ from pathlib import Path
 from typing import Any
 
 from gankit.metrics.evaluate import DEFAULT_N
-from gankit.training.evaluation import evaluate_generator
+from gankit.training.evaluation.generator import evaluate_generator
 from gankit.use.runs import open_generator
 
 

@@ -14,7 +14,7 @@ from gankit.core.device import pick_device
 from gankit.core.errors import GankitError
 from gankit.data.vocab import Vocabulary
 from gankit.training.build import build_model, fingerprint
-from gankit.training.checkpoint import check_fingerprint, read_checkpoint
+from gankit.training.checkpoints.files import check_fingerprint, read_checkpoint
 from gankit.training.run_dir import RunDir, open_run_dir
 
 DATA_KINDS = ("points", "images", "tokens")

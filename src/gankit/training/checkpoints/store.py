@@ -24,7 +24,7 @@ import torch
 from gankit.core.errors import GankitError, GankitWarning
 from gankit.core.io import sync_folder, write_bytes_durably, write_text_atomic
 from gankit.core.paths import is_file
-from gankit.training.checkpoint import FORMAT, DamagedCheckpoint, read_checkpoint
+from gankit.training.checkpoints.files import FORMAT, DamagedCheckpoint, read_checkpoint
 
 INDEX_FORMAT = "gankit-checkpoints-1"
 SLOW_SAVE = "GANKIT_TEST_SLOW_SAVE"  # seconds to pause per MiB written (crash tests only)

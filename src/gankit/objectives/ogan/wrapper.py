@@ -1,7 +1,8 @@
 """O-GAN (Su 2019): any scalar-score objective with an encoder critic, D(x) = avg(E(x)) (or
 T(E(x))) with E(x) of z's size; the critic's and the generator's updates gain -lambda * rho(z,
-E(G(z))), the Pearson correlation of each z with its re-encoding (eq. 4). The wrapped objective
-keeps its schedule, so penalties, paired terms and weight clipping work unchanged."""
+E(G(z))), the Pearson correlation of each z with its re-encoding (eq. 4), as a part of their loss
+named "ogan/correlation". The wrapped objective keeps its schedule, so penalties, paired terms and
+weight clipping work unchanged."""
 
 from __future__ import annotations
 
@@ -12,54 +13,66 @@ from typing import Any
 import torch
 
 from gankit.core.errors import GankitError
-from gankit.core.step import Every, Probe, Schedule, StepBatch, Terms, TrainingPlan, Update
+from gankit.core.step import (
+    Every,
+    LossPart,
+    Probe,
+    Schedule,
+    StepBatch,
+    Terms,
+    TrainingPlan,
+    Update,
+    sum_parts,
+)
 from gankit.nets.encoding import reconstruct
 from gankit.nets.sampling import evaluation_mode
 from gankit.nets.spec import CriticSpec
 from gankit.objectives.base import Objective, ScoreObjective
-from gankit.objectives.correlation import pearson
 from gankit.objectives.game import GENERATOR
-from gankit.objectives.ogan_updates import (
-    alternating_schedule,
-    joint_schedule,
-    with_correlation,
-)
+from gankit.objectives.ogan.correlation import pearson
+from gankit.objectives.ogan.schedules import alternating_schedule, joint_schedule
+from gankit.objectives.wrappers import OGANOptions
 
 PROBE_SIZE = 256
 
 
 class OGAN(Objective):
-    def __init__(self, inner: Objective, weight: float, score: str = "mean",
-                 update: str = "alternating") -> None:
+    def __init__(self, inner: Objective, options: OGANOptions | None = None) -> None:
         if not isinstance(inner, ScoreObjective):
-            raise GankitError(f"encoder.enabled needs an objective with a scalar score, not "
+            raise GankitError(f"wrapper ogan needs an objective with a scalar score, not "
                               f"{type(inner).__name__}")
         super().__init__(inner.options)
-        self.inner, self.weight, self.score, self.update = inner, weight, score, update
+        self.inner, self.settings = inner, options or OGANOptions()
         self.probe: Probe | None = None
 
     def critic_spec(self) -> CriticSpec:  # E(x) of z's size, scored by its mean or a head
-        return CriticSpec(kind="encoder", score=self.score)  # type: ignore[arg-type]
+        return CriticSpec(kind="encoder", score=self.settings.score)
+
+    def correlation_part(self) -> LossPart:
+        return LossPart("ogan/correlation", self.correlation, self.settings.weight)
 
     def schedule(self, plan: TrainingPlan) -> Schedule:
-        """The inner schedule with the correlation term in its critic and generator updates,
+        """The inner schedule with the correlation part in its critic and generator updates,
         and held-out diagnostics after every log.every-th generator update."""
-        arrange = joint_schedule if self.update == "joint" else alternating_schedule
-        entries = arrange(self.inner.schedule(plan), self.correlation_terms)
+        arrange = joint_schedule if self.settings.schedule == "joint" else alternating_schedule
+        entries = arrange(self.inner.schedule(plan), self.correlation_part())
         diag = Update("diag", "nothing", partial(self.diagnostics, probe=plan.probe),
                       Every(plan.log_every, GENERATOR), real="none", fake=False)
         return entries + ([diag] if plan.probe else [])
 
     def critic_loss(self, batch: StepBatch) -> Terms:
-        return with_correlation(self.inner.critic_loss, self.correlation_terms)(batch)
+        parts = (LossPart("objective", self.inner.critic_loss), self.correlation_part())
+        return sum_parts(parts, batch)
 
     def generator_loss(self, batch: StepBatch) -> Terms:
-        return with_correlation(self.inner.generator_loss, self.correlation_terms)(batch)
+        parts = (LossPart("objective", self.inner.generator_loss), self.correlation_part())
+        return sum_parts(parts, batch)
 
-    def correlation_terms(self, z: torch.Tensor, codes: torch.Tensor) -> Terms:
-        rho = pearson(z, codes).mean()
-        losses = {"correlation": -self.weight * rho} if self.weight > 0 else {}
-        return Terms(losses, {"rho": rho.detach()})
+    @staticmethod
+    def correlation(batch: StepBatch) -> Terms:
+        """-rho(z, E(G(z))) averaged over the batch (its weight is lambda), and rho itself."""
+        rho = pearson(batch.z, batch.critic_fake().code).mean()
+        return Terms({"correlation": -rho}, {"rho": rho.detach()})
 
     def diagnostics(self, batch: StepBatch, probe: Callable[[int], Probe]) -> Terms:
         """rho on a fixed z batch, and the mean absolute error of G(𝒩(E(x))) on held-out real

@@ -15,8 +15,8 @@ from gankit.data.base import DataSource
 from gankit.metrics.directions import measures
 from gankit.metrics.plan import EvalPlan, check_evaluable
 from gankit.metrics.plan import eval_plan as plan_evaluation
-from gankit.training.best import BestTracker
-from gankit.training.evaluation import eval_record, evaluate_generator, phase_eval_record
+from gankit.training.evaluation.best import BestTracker
+from gankit.training.evaluation.generator import eval_record, evaluate_generator, phase_eval_record
 from gankit.training.logger import RunLogger
 from gankit.training.run_dir import RunDir
 

@@ -9,8 +9,8 @@ from typing import Any
 
 from gankit.core.io import write_text_atomic
 from gankit.metrics.directions import DIRECTIONS, improves
-from gankit.training.checkpoint import save_checkpoint
-from gankit.training.evaluation import plain
+from gankit.training.checkpoints.files import save_checkpoint
+from gankit.training.evaluation.generator import plain
 from gankit.training.run_dir import RunDir
 
 # A new value only competes with the stored best when these agree (same extractor and counts).

@@ -1,0 +1,57 @@
+"""The wrapper registry: objectives that wrap another one and add their own terms to its updates
+(O-GAN's correlation, AC-GAN's class loss). Configured under `wrappers: {<name>: {options}}`,
+applied in their declared `order` around the configured objective. Nothing here imports torch."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+from gankit.core.checks import require_non_negative
+from gankit.core.registry import Registry
+
+WRAPPERS: Registry = Registry("wrapper")
+
+
+@dataclass(frozen=True)
+class WrapperFacts:
+    order: int  # wrappers apply lowest first: each wraps the objective the previous one built
+    needs_scores: bool = False  # the wrapped objective must give one score per sample
+    min_z_dim: int = 0
+    # net_options.conditioning value that adds this wrapper to a conditional run by itself
+    implied_by_conditioning: str = ""
+
+
+@dataclass
+class OGANOptions:
+    weight: float = 0.5  # lambda; 0 keeps the encoder critic and only measures rho
+    score: Literal["mean", "head"] = "mean"  # D(x) = avg(E(x)), or a linear head on E(x)
+    # alternating: a critic update, then a generator update (gankit's game); joint: one update
+    # of both nets on one batch with one loss (the author's scripts; needs n_critic = 1)
+    schedule: Literal["alternating", "joint"] = "alternating"
+
+    def __post_init__(self) -> None:
+        require_non_negative(self.weight, "wrappers.ogan.weight")
+
+
+@dataclass
+class ACGANOptions:
+    weight: float = 1.0  # of the class cross-entropy in both updates
+    # the critic's classifier also learns the fakes' classes (the paper's L_C), or only the
+    # real samples' (measured only, not trained, on fakes)
+    critic_fakes: bool = True
+
+    def __post_init__(self) -> None:
+        require_non_negative(self.weight, "wrappers.acgan.weight")
+
+
+WRAPPERS.declare(
+    "ogan", "O-GAN: the critic an encoder E, D(x) = avg(E(x)), both losses gain "
+            "-weight * rho(z, E(G(z))) (Su 2019, eq. 4)",
+    "gankit.objectives.ogan.wrapper:OGAN", OGANOptions,
+    WrapperFacts(order=0, needs_scores=True, min_z_dim=3))
+WRAPPERS.declare(
+    "acgan", "AC-GAN: the critic also classifies; both updates gain weight * a class "
+             "cross-entropy (Odena et al. 2017, eq. 2)",
+    "gankit.objectives.acgan:AuxiliaryClassifier", ACGANOptions,
+    WrapperFacts(order=1, implied_by_conditioning="acgan"))

@@ -1,0 +1,3 @@
+"""Evaluating a generator during and after training: generator.py draws its samples and hands
+them to gankit.metrics, periodic.py evaluates a run every eval.every steps, best.py keeps the best
+checkpoint by eval.metric."""

@@ -1,5 +1,6 @@
 """Registries: declared entries answer names, summaries and options without importing their
-implementation; unknown names are one-line errors that suggest a close name."""
+implementation (or hold the implementation itself); unknown names are one-line errors that
+suggest a close name; a name can be removed again."""
 
 import sys
 
@@ -55,3 +56,22 @@ def test_a_name_is_declared_once():
     things = registry()
     with pytest.raises(ValueError, match="twice"):
         things.declare("alpha", "again", TARGET)
+
+
+def test_the_implementation_itself_can_be_declared():
+    class Local:
+        pass
+
+    things = registry()
+    things.declare("local", "defined where it is declared", Local)
+    assert things.get("local") is Local and things.names() == ["alpha", "beta", "local"]
+
+
+def test_a_removed_name_is_unknown_and_can_be_declared_again():
+    things = registry()
+    things.remove("alpha")
+    assert things.names() == ["beta"] and "alpha" not in things
+    with pytest.raises(GankitError, match="unknown thing 'alpha'"):
+        things.remove("alpha")
+    things.declare("alpha", "again", TARGET)
+    assert things.entry("alpha").summary == "again"

@@ -4,6 +4,8 @@ errors quote them.
 An entry is declared with what the command line and the config need to know without importing
 torch (its name, a one-line summary, its Options dataclass and any plain facts); its
 implementation, `target` ("package.module:Name"), is imported only when something asks for it.
+A target may also be the implementation itself, for one defined where it is declared (a script's
+or a test's own objective).
 """
 
 from __future__ import annotations
@@ -23,13 +25,15 @@ T = TypeVar("T")
 class Entry(Generic[T]):
     name: str
     summary: str
-    target: str  # "package.module:Name", imported by `value`
+    target: str | T  # "package.module:Name", imported by `value`; or the implementation
     options: type = NoOptions
     facts: Any = None  # what the registry's package declares beside the options
 
     @property
     def value(self) -> T:
         """The implementation (imports its module the first time)."""
+        if not isinstance(self.target, str):
+            return self.target
         module, _, name = self.target.partition(":")
         return getattr(import_module(module), name)
 
@@ -41,11 +45,16 @@ class Registry(Generic[T]):
         self.kind = kind
         self._entries: dict[str, Entry[T]] = {}
 
-    def declare(self, name: str, summary: str, target: str, options: type = NoOptions,
+    def declare(self, name: str, summary: str, target: str | T, options: type = NoOptions,
                 facts: Any = None) -> None:
         if name in self._entries:
             raise ValueError(f"{self.kind} {name!r} is registered twice")
         self._entries[name] = Entry(name, summary, target, options, facts)
+
+    def remove(self, name: str) -> None:
+        """Forget `name` (a test's or a script's own entry, once it is done with it)."""
+        self.entry(name)
+        del self._entries[name]
 
     def entry(self, name: str) -> Entry[T]:
         """The declared entry, without importing its implementation."""

@@ -37,10 +37,3 @@ def dcgan_training() -> dict[str, Any]:
     """Radford et al. 2016 (DCGAN), §4: Adam, lr 0.0002, beta1 0.5; one critic step per G step."""
     return same_for_both(1, adam(2e-4, (0.5, 0.999)))
 
-
-def seqgan_training() -> dict[str, Any]:
-    """SeqGAN's official code: G Adam 0.01 with global-norm clipping 5.0; D Adam 1e-4, both with
-    TensorFlow's Adam defaults (β = 0.9, 0.999). Its 5 × 3 epochs of D per G step are thousands
-    of D steps; the presets set what a CPU allows."""
-    return {"n_critic": 1, "g_opt": {**adam(0.01, (0.9, 0.999)), "clip_norm": 5.0},
-            "d_opt": {**adam(1e-4, (0.9, 0.999)), "clip_norm": 0.0}}

@@ -1,15 +1,14 @@
 """The objectives' options: plain dataclasses, importable without torch so that the config is
 checked before anything heavy loads. Each objective's module says what the options mean in its
-paper."""
+paper; a family that is a package (energy/, seqgan/) keeps its own in its options.py."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from typing import Literal
 
-from gankit.core.checks import require_non_negative, require_positive, require_unit_interval
+from gankit.core.checks import require_non_negative, require_positive
 from gankit.core.errors import GankitError
-from gankit.nets.spec import Energy
 
 
 @dataclass
@@ -53,48 +52,6 @@ class WGANGPOptions:
 
 
 @dataclass
-class EBGANOptions:
-    margin: float = 10.0  # m; section 4.1 fixes m = 10 for MNIST
-    pt_weight: float = 0.1  # lambda_PT of EBGAN-PT (appendix F); 0 turns the term off
-    # Section 2.3: D(x) = ||Dec(Enc(x)) - x||, the per-sample Euclidean norm.
-    energy: Energy = "l2"
-    pretrain_critic_steps: int = 0  # steps of autoencoder training on real data before the game
-
-    def __post_init__(self) -> None:
-        require_non_negative(self.margin, "objective_options.margin")
-        require_non_negative(self.pt_weight, "objective_options.pt_weight")
-        require_non_negative(self.pretrain_critic_steps, "objective_options.pretrain_critic_steps")
-
-
-@dataclass
-class MAGANOptions:
-    energy: Energy = "sse"  # the authors' code: sum of squared errors per sample
-    pretrain_epochs: float = 2.0  # autoencoder training on real data before the game
-    epoch_steps: int | None = None  # None: one pass over the data (100 steps for 2D mixtures)
-    pt_weight: float = 0.0  # MAGAN uses no pulling-away term; EBGAN's is available
-
-    def __post_init__(self) -> None:
-        require_non_negative(self.pretrain_epochs, "objective_options.pretrain_epochs")
-        require_non_negative(self.pt_weight, "objective_options.pt_weight")
-        if self.epoch_steps is not None and self.epoch_steps < 1:
-            raise GankitError(f"objective_options.epoch_steps must be at least 1, "
-                              f"got {self.epoch_steps}")
-
-
-@dataclass
-class BEGANOptions:
-    gamma: float = 0.5  # diversity ratio E[L(G(z))] / E[L(x)] (section 3.2)
-    lambda_k: float = 0.001  # proportional gain for k (section 3.3)
-    k_init: float = 0.0  # k_0
-    energy: Energy = "l1"  # L(v) = |v - D(v)|^eta with eta = 1, averaged over pixels
-
-    def __post_init__(self) -> None:
-        require_unit_interval(self.gamma, "objective_options.gamma")
-        require_unit_interval(self.k_init, "objective_options.k_init")
-        require_non_negative(self.lambda_k, "objective_options.lambda_k")
-
-
-@dataclass
 class LossSensitiveOptions:
     slack_weight: float = 1.0  # lambda, the weight of the margin slacks
     real_weight: float = 1.0  # weight of E[L(x)]; the author's code sets 0 (the theorem allows it)
@@ -122,35 +79,3 @@ class GANQPOptions:
 
     def __post_init__(self) -> None:
         require_positive(self.scale, "objective_options.scale")
-
-
-@dataclass
-class SeqganOptions:
-    rollouts: int = 16  # N in eq. 4
-    rollout_rate: float = 0.8  # β ← rate·β + (1 − rate)·θ; 0 rolls out with the current G
-    mle_epochs: int = 120  # the official code's PRE_EPOCH_NUM
-    # the code's 50 × 3 epochs over real + fresh generated data (with d_negative_sets: sets of
-    # negatives, d_epochs epochs each, as the code; without: fresh fakes every step)
-    d_pretrain_epochs: int = 150
-    head_l2: float = 0.2  # the code's l2_reg_lambda on D's output layer
-    mle_eval_epochs: int = 5  # NLL_oracle every 5 MLE epochs, as the code (when eval.every > 0)
-    # The official code's discriminator training per generator step: d_negative_sets times,
-    # generate as many negatives as there are training sequences, then d_epochs epochs over them
-    # (5 and 3). 0 keeps n_critic steps on fresh negatives per generator step instead.
-    d_negative_sets: int = 0
-    d_epochs: int = 3
-    # D's real and fake sequences in one forward pass (`joint`, as the code's mixed batches: half
-    # the kernels of a D step on a GPU) or one pass each (`separate`, the reduced schedule's
-    # measured runs). The same values; the gradients differ in rounding.
-    d_batch: Literal["separate", "joint"] = "separate"
-
-    def __post_init__(self) -> None:
-        if self.rollouts < 1:
-            raise GankitError(f"objective_options.rollouts must be at least 1, got {self.rollouts}")
-        require_unit_interval(self.rollout_rate, "objective_options.rollout_rate")
-        for key in ("mle_epochs", "d_pretrain_epochs", "mle_eval_epochs", "d_negative_sets"):
-            if getattr(self, key) < 0:
-                raise GankitError(f"objective_options.{key} must be 0 or more")
-        require_non_negative(self.head_l2, "objective_options.head_l2")
-        if self.d_epochs < 1:
-            raise GankitError(f"objective_options.d_epochs must be at least 1, got {self.d_epochs}")

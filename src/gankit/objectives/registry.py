@@ -10,14 +10,9 @@ from typing import Any
 from gankit.core.options import NoOptions
 from gankit.core.registry import Registry
 from gankit.objectives import options as o
-from gankit.objectives.defaults import (
-    adam,
-    dcgan_training,
-    rmsprop,
-    same_for_both,
-    separate,
-    seqgan_training,
-)
+from gankit.objectives.defaults import adam, dcgan_training, rmsprop, same_for_both, separate
+from gankit.objectives.energy.options import BEGANOptions, EBGANOptions, MAGANOptions
+from gankit.objectives.seqgan.options import SeqganOptions, seqgan_training
 
 OBJECTIVES: Registry = Registry("objective")
 ENERGY_CRITIC = "its autoencoder critic has no class-conditional form in its paper"
@@ -69,12 +64,12 @@ declare("hinge",
 # Section 4.1 (MNIST): Adam with learning rate 0.001 for both nets; beta1 0.5 as in DCGAN.
 declare("ebgan",
         "energy-based GAN: autoencoder critic with margin, pulling-away term (Zhao et al. 2017)",
-        "ebgan:EBGAN", o.EBGANOptions, scores=False, unconditional_only=ENERGY_CRITIC,
+        "energy.ebgan:EBGAN", EBGANOptions, scores=False, unconditional_only=ENERGY_CRITIC,
         training_defaults=same_for_both(1, adam(1e-3, (0.5, 0.999))))
 # The authors' code: Adamax, learning rate 0.0005, beta1 0.5, batch 64, for both nets.
 declare("magan",
         "EBGAN whose margin follows the real data's energy (Wang et al. 2017, Algorithm 1)",
-        "magan:MAGAN", o.MAGANOptions, scores=False, unconditional_only=ENERGY_CRITIC,
+        "energy.magan:MAGAN", MAGANOptions, scores=False, unconditional_only=ENERGY_CRITIC,
         training_defaults=same_for_both(1, {"name": "adamax", "lr": 5e-4,
                                             "betas": [0.5, 0.999]}))
 # Section 4.1: Adam, learning rate 0.0001 (the paper halves it when M stalls; use lr_schedule
@@ -82,7 +77,7 @@ declare("magan",
 declare("began",
         "boundary equilibrium GAN: autoencoder critic balanced by k_t (Berthelot et al. 2017, "
         "eq. 4)",
-        "began:BEGAN", o.BEGANOptions, scores=False, unconditional_only=ENERGY_CRITIC,
+        "energy.began:BEGAN", BEGANOptions, scores=False, unconditional_only=ENERGY_CRITIC,
         training_defaults=same_for_both(1, adam(1e-4, (0.5, 0.999))))
 # The author's code (lsgan.lua): Adam lr 1e-4, beta1 0.5; weight decay on L_theta.
 declare("loss-sensitive",
@@ -99,6 +94,6 @@ declare("gan-qp",
 declare("seqgan",
         "SeqGAN: policy-gradient generator of token sequences, MC roll-out rewards (Yu et al. "
         "2017)",
-        "seqgan:SeqGAN", o.SeqganOptions, scores=False, data_kinds=("tokens",),
+        "seqgan.objective:SeqGAN", SeqganOptions, scores=False, data_kinds=("tokens",),
         unconditional_only="token sequences carry no class labels",
         training_defaults=seqgan_training())

@@ -7,9 +7,9 @@ from typing import Any
 import torch
 
 from gankit.core.step import Schedule, StepBatch, Terms, TrainingPlan, Update
-from gankit.objectives.energy import EnergyObjective, energy
+from gankit.objectives.energy.base import EnergyObjective, energy
+from gankit.objectives.energy.options import BEGANOptions
 from gankit.objectives.game import CRITIC, GENERATOR, game
-from gankit.objectives.options import BEGANOptions
 
 
 class BEGAN(EnergyObjective):

@@ -4,7 +4,7 @@ import torch
 from gankit.core.errors import GankitError
 from gankit.core.step import BeforeGame, TrainingPlan
 from gankit.objectives import build_objective
-from gankit.objectives.energy import PRETRAIN_PHASE
+from gankit.objectives.energy.base import PRETRAIN_PHASE
 
 REAL = [[1.0, 0.0, 1.0], [3.0, 1.0, 0.0]]  # energies 1, 3
 FAKE = [[4.0, 1.0, 0.0], [12.0, 0.0, 1.0]]  # energies 4, 12; orthogonal codes

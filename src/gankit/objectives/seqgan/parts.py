@@ -1,6 +1,5 @@
-"""What SeqGAN's losses share: the discriminator's P(real) for rewards and the L2 penalty on its
-output layer (its options are in objectives.options, its optimiser settings in
-objectives.defaults)."""
+"""What SeqGAN's losses share: the discriminator's loss (eq. 5), its P(real) for rewards and the
+L2 penalty on its output layer (the options and optimiser settings are in options.py)."""
 
 from __future__ import annotations
 

@@ -5,7 +5,7 @@ import torch
 
 from gankit.core.step import BeforeGame, TrainingPlan
 from gankit.objectives import build_objective
-from gankit.objectives.energy import PRETRAIN_PHASE
+from gankit.objectives.energy.base import PRETRAIN_PHASE
 
 PLAN = TrainingPlan(batch_size=64, steps=100, data_size=6400)
 

@@ -1,6 +1,6 @@
 """SeqGAN (Yu et al. 2017): G is a policy over tokens trained by REINFORCE, with D's P(real) =
 sigmoid(score) (eq. 25) as the reward and Monte Carlo roll-outs. Algorithm 1 as a schedule: `mle`
-(its own Adam), `pretrain_d`, then rounds of D steps (eq. 5; objectives.negatives for the official
+(its own Adam), `pretrain_d`, then rounds of D steps (eq. 5; negatives.py for the official
 sets) and one policy-gradient G step (eq. 7), after which `rollout` moves G_β towards G."""
 
 from __future__ import annotations
@@ -10,14 +10,14 @@ from typing import Any
 import torch
 
 from gankit.core.step import BeforeGame, Schedule, StepBatch, Terms, TrainingPlan, Update
-from gankit.objectives import seqgan_parts as parts
 from gankit.objectives.base import Objective
 from gankit.objectives.game import game
-from gankit.objectives.mc_rewards import mc_rewards
-from gankit.objectives.negatives import OfficialSchedule
-from gankit.objectives.options import SeqganOptions
-from gankit.objectives.policy_gradient import policy_gradient_loss
-from gankit.objectives.rollout import RolloutPolicy
+from gankit.objectives.seqgan import parts
+from gankit.objectives.seqgan.negatives import OfficialSchedule
+from gankit.objectives.seqgan.options import SeqganOptions
+from gankit.objectives.seqgan.policy_gradient import policy_gradient_loss
+from gankit.objectives.seqgan.rewards import mc_rewards
+from gankit.objectives.seqgan.rollout import RolloutPolicy
 
 
 class SeqGAN(Objective):

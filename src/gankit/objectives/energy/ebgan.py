@@ -6,10 +6,10 @@ import torch.nn.functional as F
 from torch import Tensor
 
 from gankit.core.step import Schedule, StepBatch, Terms, TrainingPlan
-from gankit.objectives.energy import EnergyObjective, energy
+from gankit.objectives.energy.base import EnergyObjective, energy
+from gankit.objectives.energy.options import EBGANOptions
+from gankit.objectives.energy.pulling_away import pulling_away
 from gankit.objectives.game import game
-from gankit.objectives.options import EBGANOptions
-from gankit.objectives.pulling_away import pulling_away
 
 
 class EBGAN(EnergyObjective):

@@ -1,7 +1,7 @@
 import pytest
 import torch
 
-from gankit.objectives.pulling_away import pulling_away
+from gankit.objectives.energy.pulling_away import pulling_away
 
 
 def test_orthogonal_codes_give_zero():

@@ -8,15 +8,15 @@ from typing import Any
 import torch
 
 from gankit.core.step import BeforeGame, Schedule, StepBatch, Terms, TrainingPlan, Update
-from gankit.objectives.ebgan import EBGAN
-from gankit.objectives.energy import energy
+from gankit.objectives.energy.base import energy
+from gankit.objectives.energy.ebgan import EBGAN
+from gankit.objectives.energy.margin import MarginState, epoch_length
+from gankit.objectives.energy.options import MAGANOptions
 from gankit.objectives.game import CRITIC, GENERATOR, game
-from gankit.objectives.margin import MarginState, epoch_length
-from gankit.objectives.options import MAGANOptions
 
 
 class MAGAN(EBGAN):
-    """EBGAN's losses with a margin m that is state (objectives.margin): the autoencoder trains on
+    """EBGAN's losses with a margin m that is state (margin.py): the autoencoder trains on
     real data for `pretrain_epochs`, m is the mean real energy over one more pass
     (`margin_estimate`), then the `state` update after each round applies the per-epoch rule."""
 

@@ -87,7 +87,7 @@ def table(values: dict[str, float], minutes: dict[str, float],
 
 def phase_minutes(seconds: dict[str, float]) -> dict[str, float]:
     return {"random": 0.0, "mle": seconds["mle"] / 60,
-            "seqgan": (seconds["pretrain_d"] + seconds["game"]) / 60}
+            "seqgan": (seconds["pretrain_critic"] + seconds["game"]) / 60}
 
 
 def main() -> int:
@@ -136,7 +136,7 @@ def main() -> int:
     print(f"    python benchmarks/seqgan_oracle.py {shlex.join(sys.argv[1:])}\n")
     print(table(values, minutes, phase_minutes(wall)))
     print(f"\nCPU minutes on {args.threads} thread(s): MLE steps {minutes['mle']:.1f}, "
-          f"D pre-training {seconds['pretrain_d'] / 60:.1f}, adversarial steps "
+          f"D pre-training {seconds['pretrain_critic'] / 60:.1f}, adversarial steps "
           f"{seconds['game'] / 60:.1f}, evaluation and logging "
           f"{(total - sum(seconds.values())) / 60:.1f}, total {total / 60:.1f}.")
     print(f"Lowest adversarial NLL_oracle {values['seqgan_best']:.3f} at step "

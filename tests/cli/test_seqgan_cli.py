@@ -32,7 +32,7 @@ def oracle_run(tmp_path_factory):
 def test_train_logs_phases_and_nll_oracle(oracle_run):
     lines = [json.loads(line) for line in (oracle_run / "metrics.jsonl").read_text().splitlines()]
     assert any("mle/nll" in line for line in lines)
-    assert any("pretrain_d/loss" in line for line in lines)
+    assert any("pretrain_critic/loss" in line for line in lines)
     evals = [line for line in lines if line.get("event") == "eval"]
     assert [(e.get("phase"), e["step"]) for e in evals] == [("mle", 6), (None, 3)]
     assert all(e["eval/n"] == 50 and e["eval/nll_oracle"] > 0 for e in evals)

@@ -43,7 +43,7 @@ def test_only_capturable_updates_on_cuda_are_recorded(tmp_path):
                                                   f"out={tmp_path / 'run'}"]))
     assert trainer.captured == {}  # a CPU has no graphs to replay
     capturable = {e.name for e in trainer.parts.schedule if e.capturable}
-    assert capturable == {"mle", "pretrain_d", "d"}  # G's policy-gradient step stays eager
+    assert capturable == {"mle", "pretrain_critic", "d"}  # G's policy-gradient step stays eager
 
 
 def test_the_option_changes_nothing_on_a_cpu(tmp_path):
@@ -188,7 +188,7 @@ def test_the_recorded_path_trains_and_logs_as_the_eager_one_on_a_cpu(tmp_path):
     trainer = start_run(load_config(None, TINY + ["device=cpu", "precision=fp32",
                                                   f"out={tmp_path / 'unrec'}"]))
     trainer.captured = {name: Unrecorded(name, [trainer.parts.optimizers["d"]], [])
-                        for name in ("pretrain_d", "d")}
+                        for name in ("pretrain_critic", "d")}
     trainer.fit()
     a, b = weights(plain), weights(trainer)
     assert all(torch.equal(a[k], b[k]) for k in a)
@@ -199,8 +199,8 @@ def test_the_recorded_path_trains_and_logs_as_the_eager_one_on_a_cpu(tmp_path):
 def test_a_recorded_update_that_diverges_stops_the_run_naming_it(tmp_path):
     trainer = start_run(load_config(None, TINY + ["device=cpu", "d_opt.name=sgd", "d_opt.lr=1e30",
                                                   f"out={tmp_path / 'run'}"]))
-    trainer.captured = {"pretrain_d": Unrecorded("pretrain_d", [trainer.parts.optimizers["d"]],
+    trainer.captured = {"pretrain_critic": Unrecorded("pretrain_critic", [trainer.parts.optimizers["d"]],
                                                  [])}
-    with pytest.raises(Diverged, match="^the (loss|gradients) of pretrain_d$"):
+    with pytest.raises(Diverged, match="^the (loss|gradients) of pretrain_critic$"):
         for _ in range(trainer.total_steps()):
             trainer.train_step()

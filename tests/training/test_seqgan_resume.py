@@ -55,7 +55,7 @@ OFFICIAL = ["objective_options.d_negative_sets=2", "objective_options.d_epochs=2
 
 
 @pytest.mark.parametrize("where, extra", [("mle", []), ("game", []), ("game", OFFICIAL),
-                                          ("pretrain_d", OFFICIAL)])
+                                          ("pretrain_critic", OFFICIAL)])
 def test_resume_matches_uninterrupted(tmp_path, where, extra):
     whole = start_run(load_config(None, TINY + extra + [f"out={tmp_path / 'whole'}"]))
     whole.fit()
@@ -63,8 +63,8 @@ def test_resume_matches_uninterrupted(tmp_path, where, extra):
     first = start_run(load_config(None, TINY + extra + [f"out={tmp_path / 'split'}"]))
     if where == "mle":
         interrupt_when(first, lambda t: t.runs["mle"] == 3)
-    elif where == "pretrain_d":  # mid-way through its first epoch over a set of negatives
-        interrupt_when(first, lambda t: t.runs["pretrain_d"] == 2)
+    elif where == "pretrain_critic":  # mid-way through its first epoch over a set of negatives
+        interrupt_when(first, lambda t: t.runs["pretrain_critic"] == 2)
     else:
         interrupt_when(first, lambda t: t.step == 2)
     first.fit()

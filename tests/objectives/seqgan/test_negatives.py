@@ -15,11 +15,11 @@ def test_the_official_schedule_takes_sets_of_negatives_and_epochs_over_each():
     critic = next(e for e in objective.schedule(plan) if e.name == "d")
     assert isinstance(critic.when, PerRound)
     assert critic.when.count(0) == 5 * 3 * 157 and not critic.fake  # fakes: the stored sets
-    pretraining = next(e for e in objective.schedule(plan) if e.name == "pretrain_d")
+    pretraining = next(e for e in objective.schedule(plan) if e.name == "pretrain_critic")
     assert pretraining.when.steps == 150 * 157 and not pretraining.fake
     assert pretraining.prepare is not None and objective.official.streams["pretrain_negatives"].steps_per_set == 471
     reduced = build_objective("seqgan", {})
-    pretraining = next(e for e in reduced.schedule(plan) if e.name == "pretrain_d")
+    pretraining = next(e for e in reduced.schedule(plan) if e.name == "pretrain_critic")
     assert pretraining.fake and pretraining.prepare is None  # fresh fakes every step
 
 

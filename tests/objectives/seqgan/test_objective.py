@@ -105,11 +105,11 @@ def test_generator_loss_and_state_round_trip():
 
 def test_phases_count_epochs():
     objective = build_objective("seqgan", {"mle_epochs": 120, "d_pretrain_epochs": 150})
-    mle, pretrain_d, *game = objective.schedule(PLAN)
+    mle, pretrain_critic, *game = objective.schedule(PLAN)
     assert (mle.name, mle.when, mle.trains, mle.fake) == ("mle", BeforeGame(120 * 157),
                                                           "generator", False)
     assert mle.optimizer == "mle" and mle.eval_every == 5 * 157
-    assert (pretrain_d.when, pretrain_d.trains) == (BeforeGame(150 * 157), "critic")
+    assert (pretrain_critic.when, pretrain_critic.trains) == (BeforeGame(150 * 157), "critic")
     assert [e.name for e in game] == ["d", "g", "rollout"]
 
 

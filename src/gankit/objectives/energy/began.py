@@ -43,7 +43,8 @@ class BEGAN(EnergyObjective):
     def update_k(self, batch: StepBatch) -> Terms:
         """The proportional control of k_t from this round's critic and generator energies."""
         energy_real = batch.done[CRITIC].stats["energy_real"].double()
-        balance = self.options.gamma * energy_real - batch.done[GENERATOR].stats["energy_fake"].double()
+        energy_fake = batch.done[GENERATOR].stats["energy_fake"].double()
+        balance = self.options.gamma * energy_real - energy_fake
         self.k = (self.k.to(balance) + self.options.lambda_k * balance).clamp(0.0, 1.0)
         self.convergence = energy_real + balance.abs()
         return Terms({}, {"k": self.k, "convergence": self.convergence})

@@ -43,7 +43,8 @@ class MAGAN(EBGAN):
         return Terms({}, {"energy_real": energy_real, "margin": self.state.estimate(energy_real)})
 
     def track_margin(self, batch: StepBatch, epoch: int) -> Terms:
-        self.state.track(batch.done[CRITIC].stats["energy_real"], batch.done[GENERATOR].stats["energy_fake"],
+        done = batch.done
+        self.state.track(done[CRITIC].stats["energy_real"], done[GENERATOR].stats["energy_fake"],
                          epoch)
         return Terms({}, {"margin": self.state.margin})
 

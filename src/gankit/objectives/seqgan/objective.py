@@ -1,6 +1,6 @@
 """SeqGAN (Yu et al. 2017): G is a policy over tokens trained by REINFORCE, with D's P(real) =
 sigmoid(score) (eq. 25) as the reward and Monte Carlo roll-outs. Algorithm 1 as a schedule: `mle`
-(its own Adam), `pretrain_d`, then rounds of D steps (eq. 5; negatives.py for the official
+(its own Adam), `pretrain_critic`, then rounds of D steps (eq. 5; negatives.py for the official
 sets) and one policy-gradient G step (eq. 7), after which `rollout` moves G_β towards G."""
 
 from __future__ import annotations
@@ -37,7 +37,7 @@ class SeqGAN(Objective):
             Update("mle", "generator", self.mle_loss, BeforeGame(o.mle_epochs * epoch),
                    optimizer="mle", fake=False, eval_every=o.mle_eval_epochs * epoch,
                    capturable=True),
-            Update("pretrain_d", "critic", self.critic_loss, BeforeGame(o.d_pretrain_epochs * epoch),
+            Update("pretrain_critic", "critic", self.critic_loss, BeforeGame(o.d_pretrain_epochs * epoch),
                    **(self.official.pretraining(plan) if self.official else {})),
             *(self.official.game(self.critic_loss, self.generator_loss, plan) if self.official
               else game(self.critic_loss, self.generator_loss, plan)),

@@ -18,7 +18,8 @@ def run(args: argparse.Namespace) -> int:
     arrays = {"codes": encode_images(trained, real.images, real.labels).numpy().astype(np.float32)}
     if real.labels is not None:
         arrays["labels"] = real.labels.numpy()
+    # numpy's stubs give savez_compressed a keyword allow_pickle: bool beside **arrays
     with atomic_path(out) as tmp, tmp.open("wb") as handle:
-        np.savez_compressed(handle, **arrays)
+        np.savez_compressed(handle, **arrays)  # type: ignore[arg-type]
     print(f"gankit: wrote {len(arrays['codes'])} codes of {real.source} to {out}", file=sys.stderr)
     return 0

@@ -83,5 +83,6 @@ def write_npz(out: Path, samples: Tensor, kind: str, labels: Tensor | None = Non
         arrays = {"images": images_hwc(samples)}
     if labels is not None:
         arrays["labels"] = labels.numpy().astype(np.int64)
+    # numpy's stubs give savez_compressed a keyword allow_pickle: bool beside **arrays
     with atomic_path(out) as tmp, tmp.open("wb") as handle:
-        np.savez_compressed(handle, **arrays)
+        np.savez_compressed(handle, **arrays)  # type: ignore[arg-type]

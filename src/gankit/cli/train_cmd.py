@@ -23,7 +23,7 @@ def run(args: argparse.Namespace) -> int:
     # Imported after the config is read, so a mistake in it answers without loading torch.
     from gankit.training.runs import resume_run, start_run
 
-    trainer = resume_run(args.resume, overrides) if args.resume else start_run(config)
+    trainer = resume_run(args.resume, overrides) if config is None else start_run(config)
     say = print if trainer.is_main else (lambda *a, **k: None)  # torchrun: rank 0 speaks
     say(f"gankit: run directory {trainer.run_dir.root} ({trainer.parts.precision_note})",
         file=sys.stderr)

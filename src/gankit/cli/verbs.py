@@ -4,7 +4,7 @@ at once; each verb's work is in `gankit.cli.<verb>_cmd`, which main imports only
 from __future__ import annotations
 
 import argparse
-from typing import get_args
+from typing import Any, get_args
 
 from gankit.config.schema import Precision
 from gankit.metrics.classifier_recipe import EPOCHS
@@ -15,8 +15,9 @@ from gankit.training.run_dir import CHECKPOINTS
 Verbs = argparse._SubParsersAction
 
 
-def verb(verbs: Verbs, name: str, **kwargs: str) -> argparse.ArgumentParser:
-    """A verb's parser; running it imports `gankit.cli.<name>_cmd` and calls its `run(args)`."""
+def verb(verbs: Verbs, name: str, **kwargs: Any) -> argparse.ArgumentParser:
+    """A verb's parser (`kwargs` go to add_parser); running it imports `gankit.cli.<name>_cmd`
+    and calls its `run(args)`."""
     parser = verbs.add_parser(name, **kwargs)
     parser.set_defaults(command=f"gankit.cli.{name.replace('-', '_')}_cmd")
     return parser

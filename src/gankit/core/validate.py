@@ -8,7 +8,7 @@ import math
 import types
 import typing
 from collections.abc import Mapping
-from typing import Any, Literal, TypeVar, Union, get_args, get_origin
+from typing import Any, Literal, TypeVar, Union, cast, get_args, get_origin
 
 from gankit.core.errors import GankitError
 
@@ -40,7 +40,8 @@ def coerce(value: Any, annotation: Any, key: str) -> Any:
     if origin is Literal:
         return _coerce_literal(value, get_args(annotation), key)
     if dataclasses.is_dataclass(annotation):
-        return build_dataclass(annotation, value, key)
+        # an annotation is a class, never a dataclass instance
+        return build_dataclass(cast("type[Any]", annotation), value, key)
     if origin in (list, tuple):
         return _coerce_sequence(value, annotation, key)
     if origin is dict or annotation is dict:
@@ -147,6 +148,7 @@ def _to_float(value: float | str) -> float | None:
     try:
         return float(value)
     except OverflowError:  # an int beyond float's range
+        assert not isinstance(value, str)  # float() of a str gives ±inf instead of raising
         return math.inf if value > 0 else -math.inf
     except ValueError:
         return None

@@ -27,7 +27,7 @@ __all__ = [
 LAZY = ("DataSource", "EpochSampler", "InMemoryImages")  # from gankit.data.base
 
 
-def dataset_options(name: str) -> type:
+def dataset_options(name: str) -> type[Any]:
     """The Options dataclass of dataset `name` (`folder:PATH` counts as `folder`)."""
     return DATASETS.entry(split_data_name(name)[0]).options
 

@@ -34,8 +34,8 @@ def image_files(root: Path) -> list[Path]:
 
 def read_image(path: Path, size: int, channels: int) -> np.ndarray:
     """H×W or H×W×3 uint8 array: centre square crop, then resize to size×size."""
-    with Image.open(path) as image:
-        image = image.convert(PIL_MODES[channels])
+    with Image.open(path) as opened:
+        image = opened.convert(PIL_MODES[channels])
         side = min(image.size)
         left, top = (image.width - side) // 2, (image.height - side) // 2
         image = image.crop((left, top, left + side, top + side))

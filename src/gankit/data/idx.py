@@ -16,7 +16,7 @@ import numpy as np
 
 from gankit.core.errors import GankitError
 
-IDX_TYPES = {
+IDX_TYPES: dict[int, np.dtype] = {
     0x08: np.dtype("u1"),
     0x09: np.dtype("i1"),
     0x0B: np.dtype(">i2"),

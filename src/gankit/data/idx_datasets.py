@@ -78,9 +78,9 @@ def read_split(images_path: Path, labels_path: Path) -> tuple[torch.Tensor, torc
 def load_idx_dataset(dataset: IdxDataset, options: IdxOptions) -> InMemoryImages:
     check_image_options(options)
     images, labels = read_split(*locate(dataset, options.split))
-    images, labels = take_first(images, labels, options.limit)
-    resized = resize_square(images, options.image_size)
-    return InMemoryImages(resized, labels, dataset.classes)
+    kept_images, kept_labels = take_first(images, labels, options.limit)
+    resized = resize_square(kept_images, options.image_size)
+    return InMemoryImages(resized, kept_labels, dataset.classes)
 
 
 class FashionMnistLoader:

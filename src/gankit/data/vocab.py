@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from torch import Tensor
@@ -24,6 +24,8 @@ SPECIALS = (EOS, UNK)
 class Vocabulary:
     words: tuple[str, ...]  # words[id]
     separator: str  # between decoded tokens: " " for words, "" for characters
+    # word → id, derived from words in __post_init__ (not an argument, not compared or shown)
+    index: dict[str, int] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "index", {w: i for i, w in enumerate(self.words)})

@@ -15,6 +15,7 @@ import torch.nn.functional as F
 from gankit.core.errors import GankitError
 from gankit.core.precision import autocast, choose_precision
 from gankit.data import dataset_options, load_dataset
+from gankit.data.base import InMemoryImages
 from gankit.metrics.classifier_recipe import BATCH, EPOCHS, HELD_OUT, LEARNING_RATE
 from gankit.metrics.extractors.classifier import (
     ClassifierInfo,
@@ -84,6 +85,7 @@ def labelled(dataset: str, options: dict) -> Split:
     if getattr(source, "kind", None) != "images" or source.labels is None:
         raise GankitError(f"dataset {dataset!r} has no labelled images; "
                           "the domain classifier needs class labels")
+    assert isinstance(source, InMemoryImages)  # the one source of kind "images"
     return source.images, source.labels.long()
 
 

@@ -36,7 +36,7 @@ def intra_fid(fake_features: np.ndarray, labels: np.ndarray, real_features: np.n
                                               *feature_statistics(reals))
     return {"intra_fid": float(np.mean(list(scores.values()))) if scores else float("nan"),
             "intra_fid_classes": len(scores),
-            "intra_fid_worst_class": max(scores, key=scores.get) if scores else None}
+            "intra_fid_worst_class": max(scores, key=scores.__getitem__) if scores else None}
 
 
 def mode_agreement(points: np.ndarray, labels: np.ndarray, centers: np.ndarray, sigma: float,

@@ -13,6 +13,7 @@ import torch
 from sklearn.neighbors import KNeighborsClassifier
 
 from gankit.data import load_dataset
+from gankit.data.base import InMemoryImages
 from gankit.metrics.two_sample import nearest_neighbour_accuracy
 
 
@@ -39,6 +40,9 @@ class PixelJudge:
         """The judge of a dataset with train and test splits (fashion-mnist, mnist)."""
         train = load_dataset(dataset, {"split": "train"})
         test = load_dataset(dataset, {"split": "test"})
+        # datasets with splits (mnist, fashion-mnist, ...) are labelled in-memory images
+        assert isinstance(train, InMemoryImages) and train.labels is not None
+        assert isinstance(test, InMemoryImages) and test.labels is not None
         return cls(train.images, train.labels, test.images, test.labels, k)
 
     def predict(self, images: np.ndarray | torch.Tensor) -> np.ndarray:

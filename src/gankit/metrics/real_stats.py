@@ -53,8 +53,8 @@ def real_statistics(dataset: str, extractor: Extractor, split: str = "test", n: 
     were written without labels)."""
     split, size = split_name(dataset, split), image_size or NATIVE
     path = stats_path(dataset, split, size, extractor.identity, n)
-    key = {"dataset": dataset, "split": split, "image_size": size,
-           "extractor": extractor.identity, "requested": n}
+    key: dict[str, str | int] = {"dataset": dataset, "split": split, "image_size": size,
+                                 "extractor": extractor.identity, "requested": n}
     cached = read_stats(path, key)
     if cached is not None and cached.manifold is not None and (
             cached.labels is not None or not need_labels):
@@ -95,7 +95,7 @@ def real_images(dataset: str, split: str, n: int,
     images, else n drawn with SUBSET_SEED."""
     if n < 2:
         raise GankitError(f"need at least 2 real images for statistics, asked for {n}")
-    options = {} if split == NO_SPLIT else {"split": split}
+    options: dict[str, str | int] = {} if split == NO_SPLIT else {"split": split}
     if image_size is not None:
         options["image_size"] = image_size
     source = load_dataset(dataset, options)
@@ -147,6 +147,7 @@ def write_stats(path: Path, stats: RealStats) -> None:
     if stats.manifold is not None:
         fields["manifold"] = stats.manifold.astype(np.float32)
         fields["blocks"] = np.asarray(stats.blocks, dtype=np.int64)
+    # numpy's stubs give savez a keyword allow_pickle: bool beside **fields
     with atomic_path(path) as tmp, tmp.open("wb") as handle:
         np.savez(handle, features=stats.features.astype(np.float32), mu=stats.mu,
-                 sigma=stats.sigma, **fields)
+                 sigma=stats.sigma, **fields)  # type: ignore[arg-type]

@@ -42,6 +42,7 @@ def evaluate_images(fake_uint8: np.ndarray | torch.Tensor, real_source_name: str
     real = real_statistics(real_source_name, net, split, n, matching_size(real_source_name, fakes),
                            need_labels=labels is not None)
     check_count(f"real ({real_source_name}, {real.split})", real.n)
+    assert real.manifold is not None  # real_statistics recomputes a cache without it
     mu, sigma = feature_statistics(fake_features)
     kid = kernel_inception_distance(real.features, fake_features, seed=seed)
     scales = block_scales(real.manifold, real.blocks)

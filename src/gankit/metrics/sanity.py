@@ -8,6 +8,7 @@ import torch
 import torch.nn.functional as F
 
 from gankit.data import load_dataset
+from gankit.data.base import InMemoryImages
 from gankit.metrics.real_stats import option_names
 
 CASES = ("real train", "gaussian noise", "blurred real", "one class only", "shuffled pixels")
@@ -16,10 +17,12 @@ CASES = ("real train", "gaussian noise", "blurred real", "one class only", "shuf
 def sanity_sets(dataset: str, n: int, image_size: int | None = None,
                 seed: int = 0) -> dict[str, torch.Tensor]:
     """uint8 N×C×H×W images for each case, from the dataset's training images."""
-    options = {"split": "train"} if "split" in option_names(dataset) else {}
+    options: dict[str, str | int] = {"split": "train"} if "split" in option_names(dataset) else {}
     if image_size is not None:
         options["image_size"] = image_size
     source = load_dataset(dataset, options)
+    assert isinstance(source, InMemoryImages)  # the one source of kind "images"
+    assert source.labels is not None, f"{dataset!r} is unlabelled: no 'one class only' set"
     rng = torch.Generator().manual_seed(seed)
     real = source.images[torch.randperm(len(source.images), generator=rng)[:n]]
     noise = (torch.randn(real.shape, generator=rng) * 64 + 128).clamp(0, 255).to(torch.uint8)

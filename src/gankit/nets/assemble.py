@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
 from torch import nn
 
@@ -10,7 +10,7 @@ from gankit.core.errors import GankitError
 from gankit.nets.autoencoder import AutoencoderCritic
 from gankit.nets.critic import Critic, LabelReader
 from gankit.nets.encoder_critic import EncoderCritic
-from gankit.nets.spec import CriticSpec
+from gankit.nets.spec import Conditioning, CriticSpec
 
 DEFAULT_CODE_DIM = 64
 
@@ -22,7 +22,8 @@ def assemble_critic(family: Any, options: Any, data_shape: tuple[int, ...], z_di
         if classes:
             raise GankitError("autoencoder critics have no conditional form in gankit")
         return _autoencoder(family, options, data_shape, spec)
-    conditioning = getattr(options, "conditioning", "projection")
+    # options are validated, so a family's `conditioning` holds one of the Conditioning values
+    conditioning = cast(Conditioning, getattr(options, "conditioning", "projection"))
     body_shape = with_label_inputs(data_shape, classes) if conditioning == "concat" else data_shape
     features, feature_dim = family.critic_body(options, body_shape)
     labels = LabelReader(feature_dim, classes, conditioning) if classes else None

@@ -15,7 +15,7 @@ if TYPE_CHECKING:
     from torch import nn
 
 
-def net_options(name: str) -> type:
+def net_options(name: str) -> type[Any]:
     """The options dataclass of net family `name`."""
     return NETS.entry(name).options
 

@@ -5,6 +5,7 @@ conversion of a family's unconditional generator into a conditional one."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import cast
 
 import torch
 import torch.nn.functional as F
@@ -79,4 +80,5 @@ def conditional_generator(build: Callable[[int], nn.Module], z_dim: int,
     generator = build(z_dim)
     if has_batch_norm(generator):
         return with_conditional_batch_norm(generator, classes)
-    return SequentialGenerator(ConcatLabels(classes), *build(z_dim + classes))
+    # a generator without batch norm is a stack of layers (a SequentialGenerator)
+    return SequentialGenerator(ConcatLabels(classes), *cast(nn.Sequential, build(z_dim + classes)))

@@ -59,12 +59,14 @@ class Seqgan(NetFamily):
     def generator(cls, options: SeqganOptions, data_shape: tuple[int, ...],
                   z_dim: int) -> nn.Module:
         o = options
+        assert o.vocab is not None  # build() refuses an unset vocabulary
         return SequenceGenerator(o.vocab, data_shape[0], o.g_embed, o.g_hidden, o.temperature)
 
     @classmethod
     def critic_body(cls, options: SeqganOptions,
                     data_shape: tuple[int, ...]) -> tuple[nn.Module, int]:
         o = options
+        assert o.vocab is not None  # build() refuses an unset vocabulary
         sizes = tuple(o.filter_sizes or FILTER_SIZES)
         counts = tuple(o.filter_counts or FILTER_COUNTS)
         if min(sizes) > data_shape[0]:

@@ -12,7 +12,7 @@ one-dimensional convolutions bound a replayed D step (benchmarks/results/seqgan-
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Literal, cast
 
 import torch
 import torch.nn.functional as F
@@ -27,6 +27,9 @@ FILTER_COUNTS = (100, 200, 200, 200, 200, 100, 100, 100, 100, 100, 160, 160)
 
 class ConvFeatures(nn.Module):
     """int64 tokens N×L → N×(Σ counts) features."""
+
+    valid: Tensor  # buffers registered in __init__
+    bank_index: Tensor
 
     def __init__(self, vocab: int, length: int, embed: int, sizes: tuple[int, ...],
                  counts: tuple[int, ...], dropout: float,
@@ -49,9 +52,14 @@ class ConvFeatures(nn.Module):
     def _initialise(self) -> None:
         # The official code: embedding U(-1, 1); filters truncated N(0, 0.1), biases 0.1.
         nn.init.uniform_(self.embedding.weight, -1.0, 1.0)
-        for conv in self.convs:
+        for conv in self.conv_layers():
             nn.init.trunc_normal_(conv.weight, std=0.1, a=-0.2, b=0.2)
+            assert conv.bias is not None  # the convolutions keep Conv1d's default bias=True
             nn.init.constant_(conv.bias, 0.1)
+
+    def conv_layers(self) -> list[nn.Conv1d]:
+        """The banks' convolutions (iterating a ModuleList types them as plain Modules)."""
+        return cast("list[nn.Conv1d]", list(self.convs))
 
     def forward(self, tokens: Tensor) -> Tensor:
         x = self.embedding(tokens)  # N×L×E
@@ -67,15 +75,16 @@ class ConvFeatures(nn.Module):
         n, length, embed = x.shape
         windows = F.pad(x, (0, 0, 0, self.span - 1)).unfold(1, self.span, 1)  # N×L×E×span
         out = windows.reshape(n, length, embed * self.span) @ self.bank().T \
-            + torch.cat([conv.bias for conv in self.convs])
+            + torch.cat([cast(Tensor, conv.bias) for conv in self.conv_layers()])  # bias=True
         # ReLU makes every value >= 0, so zeroing unreached positions leaves each max unchanged
         return (torch.relu(out) * self.valid).amax(dim=1)
 
     def bank(self) -> Tensor:
         """Every filter right-padded with zeros to the longest, C×(E·span): the filters'
         weights copied into place at once (one kernel each way, not one per bank)."""
-        flat = torch.cat([conv.weight.reshape(-1) for conv in self.convs])
-        padded = flat.new_zeros(self.width * self.convs[0].in_channels * self.span)
+        convs = self.conv_layers()
+        flat = torch.cat([conv.weight.reshape(-1) for conv in convs])
+        padded = flat.new_zeros(self.width * convs[0].in_channels * self.span)
         return padded.index_copy(0, self.bank_index, flat).view(self.width, -1)
 
 

@@ -23,7 +23,7 @@ def penalty_class(name: str) -> type[Penalty]:
     return PENALTIES.get(name)
 
 
-def penalty_options(name: str) -> type:
+def penalty_options(name: str) -> type[Any]:
     """The options dataclass of penalty `name`."""
     return PENALTIES.entry(name).options
 

@@ -41,13 +41,13 @@ class Oracle:
         return torch.cat([self.net.sample(part) for part in uniforms.split(CHUNK)])
 
     @torch.no_grad()
-    def token_nll(self, tokens: Tensor) -> Tensor:
+    def token_nll(self, tokens: Tensor | np.ndarray) -> Tensor:
         """-log p_oracle(y_t | y_<t) of every token, float64 N×L."""
         tokens = check_tokens(tokens, self.vocab)
         parts = [-self.net.log_probs(part).double() for part in tokens.split(CHUNK)]
         return torch.cat(parts)
 
-    def nll(self, tokens: Tensor) -> float:
+    def nll(self, tokens: Tensor | np.ndarray) -> float:
         """NLL_oracle: the mean over sequences and positions of -log p_oracle(token)."""
         return float(self.token_nll(tokens).mean())
 
@@ -72,12 +72,15 @@ def lstm_from_params(params: dict[str, np.ndarray]) -> TokenLSTM:
     hidden = params["Ui"].shape[0]
     net = TokenLSTM(vocab, embed, hidden)
     t = {k: torch.from_numpy(np.asarray(v, dtype=np.float32)) for k, v in params.items()}
+    # nn.LSTM sets its per-layer weights (weight_ih_l0, ...) at run time; torch's types lack them
     with torch.no_grad():
         net.embedding.weight.copy_(t["embedding"])
-        net.lstm.weight_ih_l0.copy_(torch.cat([t[f"W{g}"].T for g in GATES]))
-        net.lstm.weight_hh_l0.copy_(torch.cat([t[f"U{g}"].T for g in GATES]))
-        net.lstm.bias_ih_l0.copy_(torch.cat([t[f"b{g}"] for g in GATES]))
-        net.lstm.bias_hh_l0.zero_()
+        net.lstm.weight_ih_l0.copy_(  # type: ignore[operator]
+            torch.cat([t[f"W{g}"].T for g in GATES]))
+        net.lstm.weight_hh_l0.copy_(  # type: ignore[operator]
+            torch.cat([t[f"U{g}"].T for g in GATES]))
+        net.lstm.bias_ih_l0.copy_(torch.cat([t[f"b{g}"] for g in GATES]))  # type: ignore[operator]
+        net.lstm.bias_hh_l0.zero_()  # type: ignore[operator]
         net.readout.weight.copy_(t["Wo"].T)
         net.readout.bias.copy_(t["bo"])
     return net

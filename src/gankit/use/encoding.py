@@ -87,6 +87,7 @@ def chunks(images: Tensor, labels: Tensor | None, device: torch.device):
 @torch.no_grad()
 def encode_images(run: TrainedGenerator, images: Tensor, labels: Tensor | None = None) -> Tensor:
     """𝒩(E(x)) for every image, float32 on the CPU (conditional runs: with their labels)."""
+    assert run.critic is not None, "open the run with open_encoder_run, which loads its critic"
     labels, device = image_labels(run, labels, len(images)), next(run.critic.parameters()).device
     with evaluation_mode(run.critic):
         return torch.cat([encode(run.critic, x, y).cpu() for x, y in chunks(images, labels, device)])
@@ -97,6 +98,7 @@ def reconstruct_images(run: TrainedGenerator, images: Tensor, temperature: float
                        labels: Tensor | None = None) -> Tensor:
     """G(temperature · 𝒩(E(x))) for every image, float32 on the CPU; a conditional run encodes
     and decodes each image with its true label."""
+    assert run.critic is not None, "open the run with open_encoder_run, which loads its critic"
     labels, device = image_labels(run, labels, len(images)), next(run.critic.parameters()).device
     with evaluation_mode(run.critic, run.generator):
         parts = [reconstruct(run.generator, run.critic, x, temperature, y).float().cpu()

@@ -40,6 +40,6 @@ def save_png(picture: np.ndarray, path: Path | str, scale: int = 1) -> None:
     """Save an H×W×C uint8 array (C = 1 or 3) as PNG, optionally enlarged by an integer factor."""
     image = Image.fromarray(picture[..., 0] if picture.shape[-1] == 1 else picture)
     if scale > 1:
-        image = image.resize((image.width * scale, image.height * scale), Image.NEAREST)
+        image = image.resize((image.width * scale, image.height * scale), Image.Resampling.NEAREST)
     with atomic_path(path) as tmp:
         image.save(tmp, format="PNG")

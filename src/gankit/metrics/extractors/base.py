@@ -8,6 +8,7 @@ extractors are not comparable.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import cast
 
 import numpy as np
 import torch
@@ -81,7 +82,9 @@ class Extractor:
             for start in range(0, len(images), self.batch_size):
                 parts.append(self.run(self.prepare(images[start:start + self.batch_size])))
         features = torch.cat([f for f, _, _ in parts]).numpy()
-        logits = None if parts[0][1] is None else torch.cat([lg for _, lg, _ in parts])
+        # an extractor gives logits for every batch or for none
+        logits = None if parts[0][1] is None else torch.cat(
+            [cast(torch.Tensor, lg) for _, lg, _ in parts])
         blocks = [torch.cat([b[i] for _, _, b in parts]) for i in range(len(parts[0][2]))]
         manifold = torch.cat(blocks, dim=1).numpy() if blocks else features
         widths = tuple(b.shape[1] for b in blocks) or (features.shape[1],)

@@ -108,6 +108,7 @@ class DomainClassifier(Extractor):
 
     name = "domain-classifier"
     manifold_kind = "classifier-multiscale-v1"
+    network: SmallCNN
 
     def __init__(self, network: SmallCNN, info: ClassifierInfo,
                  device: str | torch.device = "cpu") -> None:

@@ -38,7 +38,8 @@ class SmallCNN(nn.Module):
                                      nn.ReLU(inplace=True))
         self.dropout = nn.Dropout(0.3)
         self.head = nn.Linear(FEATURES, classes)
-        self.to(memory_format=torch.channels_last)
+        # Module.to takes memory_format, but torch's overloads of it leave that out
+        self.to(memory_format=torch.channels_last)  # type: ignore[call-overload]
 
     def forward(self, x: Tensor) -> tuple[Tensor, Tensor]:
         features = self.feature(self.body(x.contiguous(memory_format=torch.channels_last)))

@@ -49,7 +49,7 @@ def train_for(preset: str, minutes: float | None, out: Path,
                and time.process_time() - started < minutes * 60):
             trainer.train_step()
         trainer.save()
-    return (trainer, trainer.step, time.process_time() - started,
+    return (trainer, trainer.state.rounds, time.process_time() - started,
             time.perf_counter() - wall)
 
 

@@ -47,7 +47,7 @@ def d_step(banks: str, d_batch: str, fused: bool) -> Callable[[], None]:
                   for _ in range(2))
 
     def step() -> None:
-        batch = StepBatch(critic=critic, real=real, fake=fake, z=real[:0], step=0, rng=rng)
+        batch = StepBatch(critic=critic, real=real, fake=fake, z=real[:0], round=0, rng=rng)
         optimizer.zero_grad(set_to_none=True)
         objective.critic_loss(batch).total().backward()
         optimizer.step()

@@ -123,9 +123,9 @@ def main() -> int:
                                 "wall_seconds": wall, "total_cpu_seconds": total}))
     tokens = sample_generator(trainer.sampling_generator(), trainer.config.z_dim, 10000, 0)
     np.savez_compressed(trainer.run_dir.root / "tokens.npz", tokens=tokens.numpy())
-    if trainer.step < trainer.config.steps:
+    if trainer.state.rounds < trainer.config.steps:
         why = trainer.stop_signal or "no signal"
-        print(f"stopped at step {trainer.step} of {trainer.config.steps} ({why}); wall seconds "
+        print(f"stopped at step {trainer.state.rounds} of {trainer.config.steps} ({why}); wall seconds "
               f"so far: {json.dumps(dict(wall))}; last evaluations: "
               f"{json.dumps(eval_lines(trainer.run_dir.root)[-3:])}; samples at the stop in "
               f"{trainer.run_dir.root / 'tokens.npz'}; --resume goes on", file=sys.stderr)

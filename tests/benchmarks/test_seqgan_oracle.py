@@ -31,8 +31,8 @@ def test_a_stopped_run_resumes_to_the_table(load_script, monkeypatch, tmp_path, 
 
     def stop_after_the_first_round(trainer):
         original(trainer)
-        calls.append(trainer.step)
-        if trainer.step == 1:  # a SIGTERM, as a device call's time limit sends
+        calls.append(trainer.state.rounds)
+        if trainer.state.rounds == 1:  # a SIGTERM, as a device call's time limit sends
             os.kill(os.getpid(), signal.SIGTERM)
 
     monkeypatch.setattr(Trainer, "train_step", stop_after_the_first_round)

@@ -38,7 +38,8 @@ def test_train_writes_run_directory(ring_run):
         "step_0000005.png", "step_0000006.png"]
     records = [json.loads(line) for line in (ring_run / "metrics.jsonl").read_text().splitlines()]
     assert [r["step"] for r in records] == [2, 4, 6]
-    assert {"d/real", "d/fake", "g/adv", "d/loss", "g/loss", "steps_per_s"} <= set(records[0])
+    assert {"critic/real", "critic/fake", "generator/adv", "critic/loss", "generator/loss",
+            "steps_per_s"} <= set(records[0])
 
 
 def test_tensorboard_events_are_written(tmp_path, tiny_ring_overrides):

@@ -13,7 +13,7 @@ def run_cli(*args):
 
 
 TINY = ["data=digits", "net=mlp", "net_options.g_hidden=16", "net_options.d_hidden=16",
-        "encoder.enabled=true", "z_dim=6", "batch_size=16", "steps=4", "log.every=2",
+        "wrappers.ogan.weight=0.5", "z_dim=6", "batch_size=16", "steps=4", "log.every=2",
         "log.sample_every=4", "log.checkpoint_every=4", "log.progress=false",
         "log.tensorboard=false", "device=cpu"]
 
@@ -28,7 +28,7 @@ def ogan_run(tmp_path_factory):
 def test_training_logs_the_heldout_diagnostics(ogan_run):
     text = (ogan_run / "metrics.jsonl").read_text()
     assert "diag/heldout_rho" in text and "diag/heldout_recon_error" in text
-    assert "d/correlation" in text and "g/rho" in text
+    assert "critic/correlation" in text and "generator/rho" in text
 
 
 def test_encode_writes_standardised_codes_and_labels(ogan_run, tmp_path):
@@ -79,7 +79,7 @@ def test_bad_input_is_one_line(ogan_run, tmp_path, capsys, args, message):
 def test_a_run_without_encoder_is_refused(tmp_path, tiny_ring_overrides, capsys):
     assert run_cli("train", "ns-ring", "steps=2", *tiny_ring_overrides) == 0
     assert run_cli("encode", tmp_path / "run", "--out", tmp_path / "c.npz") == 2
-    assert "encoder.enabled=true" in capsys.readouterr().err
+    assert "wrappers.ogan" in capsys.readouterr().err
 
 
 def test_wrong_out_suffix(ogan_run, tmp_path, capsys):
@@ -90,7 +90,9 @@ def test_wrong_out_suffix(ogan_run, tmp_path, capsys):
 @pytest.mark.parametrize("items,message", [
     (["objective=began"], "one score per sample"),
     (["z_dim=2"], "z_dim of at least 3"),
-    (["encoder.weight=-1"], "encoder.weight"),
+    (["wrappers.ogan.weight=-1"], "wrappers.ogan.weight"),
+    (["wrappers.ogan.nope=1"], "wrappers.ogan"),
+    (["wrappers.ganz={}"], "unknown wrapper 'ganz'"),
 ])
 def test_bad_encoder_configs(tmp_path, capsys, items, message):
     base = [t for t in TINY if not t.startswith("z_dim")] + ["z_dim=6"]

@@ -26,7 +26,7 @@ CONFIG_MISTAKES = [
     ["train", "net_options.g_hidden=0"],
     ["train", "data_options.sigma=wide"],
     ["train", "eval.features=nope"],
-    ["train", "objective=ebgan", "encoder.enabled=true"],
+    ["train", "objective=ebgan", "wrappers.ogan.weight=0.5"],
 ]
 
 

@@ -13,13 +13,13 @@ COVERAGE = {"n": 2500, "modes": 7, "total_modes": 8, "high_quality": 91.24, "kl"
 def summary(**changes):
     base = {"root": ROOT, "samples": ROOT / "samples", "checkpoints": ROOT / "checkpoints",
             "steps": 5000, "seconds": 72.4,
-            "losses": {"d/loss": 1.23456, "g/loss": 0.5, "d/real": 9}}
+            "losses": {"critic/loss": 1.23456, "generator/loss": 0.5, "critic/real": 9}}
     return RunSummary(**(base | changes))
 
 
 def test_a_2d_run_says_what_it_did_where_it_is_how_good_and_what_next():
     assert summary_lines(summary(quality=COVERAGE)) == [
-        "gankit: finished 5000 steps in 1 min 12 s; d/loss 1.235, g/loss 0.5",
+        "gankit: finished 5000 steps in 1 min 12 s; critic/loss 1.235, generator/loss 0.5",
         f"gankit: samples in {ROOT / 'samples'}, checkpoints in {ROOT / 'checkpoints'}",
         "gankit: mode coverage of 2500 samples: 7 of 8 modes, 91.2% high quality, KL 0.0312",
         (f"gankit: evaluate it with `gankit eval {ROOT}`, sample it with "
@@ -58,8 +58,8 @@ def test_durations():
 def test_read_last_eval_skips_other_lines_and_a_torn_one(tmp_path):
     metrics = tmp_path / "metrics.jsonl"
     assert read_last_eval(metrics) is None
-    lines = [{"step": 2, "event": "eval", "eval/fid": 3.0}, {"step": 4, "d/loss": 1.0},
-             {"step": 4, "event": "eval", "eval/fid": 2.0}, {"step": 6, "d/loss": 0.5}]
+    lines = [{"step": 2, "event": "eval", "eval/fid": 3.0}, {"step": 4, "critic/loss": 1.0},
+             {"step": 4, "event": "eval", "eval/fid": 2.0}, {"step": 6, "critic/loss": 0.5}]
     metrics.write_text("".join(json.dumps(r) + "\n" for r in lines) + '{"step": 8, "ev')
     assert read_last_eval(metrics) == lines[2]
 
@@ -68,7 +68,7 @@ def test_train_prints_the_summary(tmp_path, tiny_ring_overrides, capsys):
     assert main(["train", "ns-ring", "steps=6", "eval.every=3", *tiny_ring_overrides]) == 0
     err = capsys.readouterr().err.splitlines()
     run = tmp_path / "run"
-    assert err[1].startswith("gankit: finished 6 steps in ") and "d/loss" in err[1]
+    assert err[1].startswith("gankit: finished 6 steps in ") and "critic/loss" in err[1]
     assert err[2] == f"gankit: samples in {run / 'samples'}, checkpoints in {run / 'checkpoints'}"
     assert err[3].startswith("gankit: mode coverage of 2500 samples: ")
     assert err[-1].startswith(f"gankit: evaluate it with `gankit eval {run}`")

@@ -40,7 +40,7 @@ def test_optimizer_settings(override, message):
 @pytest.mark.parametrize("overrides, key", [
     (["instance_noise.std=nan"], "instance_noise.std"),
     (["ema=nan"], "ema"),
-    (["encoder.weight=inf"], "encoder.weight"),
+    (["wrappers.ogan.weight=inf"], "wrappers.ogan.weight"),
     (["penalties=[{name: r1, weight: .nan}]"], "penalties[0].weight"),
     (["penalties=[{name: gp, options: {target: inf}}]"], "penalties[0].options.target"),
     (["objective=lsgan", "objective_options.a=nan"], "objective_options.a"),

@@ -16,8 +16,8 @@ from gankit.core.errors import GankitError
 KEYS = ["steps", "batch_size", "z_dim", "n_critic", "ema", "seed", "device", "precision", "out",
         "preset", "data", "net", "objective", "lr_schedule", "tf32", "g_opt", "g_opt.lr",
         "g_opt.name", "g_opt.betas", "d_opt.alpha", "d_opt.momentum", "d_opt.clip_norm",
-        "penalties", "instance_noise.std", "instance_noise.anneal_steps", "encoder.enabled",
-        "encoder.weight", "log", "log.every", "log.n_samples", "eval.every", "eval.n",
+        "penalties", "instance_noise.std", "instance_noise.anneal_steps", "wrappers",
+        "wrappers.ogan.weight", "encoder.enabled", "log", "log.every", "log.n_samples", "eval.every", "eval.n",
         "eval.metric", "data_options", "data_options.sigma", "data_options.limit",
         "net_options.g_hidden", "objective_options", "objective_options.a", "extends"]
 NAMES = ["ring", "grid", "digits", "mlp", "dcgan", "ns", "wgan", "lsgan", "gp", "r1", "nope"]

@@ -35,7 +35,7 @@ def make_batch(
         real=torch.tensor(real, dtype=torch.float32).reshape(len(real), -1),
         fake=fake_tensor.requires_grad_(fake_grad),
         z=torch.zeros(len(fake), 1),
-        step=0,
+        round=0,
         rng=torch.Generator().manual_seed(0),
     )
 
@@ -55,7 +55,7 @@ def energy_batch(real: Sequence[Sequence[float]], fake: Sequence[Sequence[float]
         real=torch.tensor(real, dtype=torch.float32),
         fake=fake_tensor.requires_grad_(fake_grad),
         z=torch.zeros(len(fake), 1),
-        step=0,
+        round=0,
         rng=torch.Generator().manual_seed(0),
     )
 
@@ -76,7 +76,7 @@ class FirstEntryIsScore(nn.Module):
 
 def paired_batch(real: Sequence[Sequence[float]], fake: Sequence[Sequence[float]]) -> StepBatch:
     return StepBatch(critic=FirstEntryIsScore(), real=torch.tensor(real), fake=torch.tensor(fake),
-                     z=torch.zeros(len(fake), 1), step=0, rng=torch.Generator())
+                     z=torch.zeros(len(fake), 1), round=0, rng=torch.Generator())
 
 
 @pytest.fixture
@@ -88,10 +88,10 @@ def paired() -> Callable[..., StepBatch]:
 def after_round(real_energy: float, fake_energy: float) -> StepBatch:
     """A data-less batch for a state update: the round's critic update saw mean real energy
     `real_energy`, its generator update mean fake energy `fake_energy`."""
-    done = {"d": Terms({}, {"energy_real": torch.tensor(real_energy)}),
-            "g": Terms({}, {"energy_fake": torch.tensor(fake_energy)})}
+    done = {"critic": Terms({}, {"energy_real": torch.tensor(real_energy)}),
+            "generator": Terms({}, {"energy_fake": torch.tensor(fake_energy)})}
     empty = torch.zeros(0, 1)
-    return StepBatch(critic=EnergyIsInput(), real=empty, fake=empty, z=empty, step=0,
+    return StepBatch(critic=EnergyIsInput(), real=empty, fake=empty, z=empty, round=0,
                      rng=torch.Generator(), done=done)
 
 

@@ -6,7 +6,7 @@ import pytest
 import torch
 from torch import nn
 
-from gankit.core.step import CriticOutput, StepBatch, TrainingPlan
+from gankit.core.step import CriticOutput, StepBatch, TrainingPlan, sum_parts
 from gankit.objectives import build_objective
 
 
@@ -20,14 +20,18 @@ class FixedLogits(nn.Module):
 
 def batch():
     return StepBatch(critic=FixedLogits(), real=torch.zeros(2, 1), fake=torch.zeros(2, 1),
-                     z=torch.zeros(2, 1), step=0, rng=torch.Generator(),
+                     z=torch.zeros(2, 1), round=0, rng=torch.Generator(),
                      labels_real=torch.tensor([0, 0]), labels_fake=torch.tensor([0, 1]))
 
 
+def terms(entry):
+    return sum_parts(entry.parts(), batch())
+
+
 def losses(weight):
-    objective = build_objective("ns", {}, class_weight=weight)
+    objective = build_objective("ns", {}, {"acgan": {"weight": weight}})
     critic, generator = objective.schedule(TrainingPlan(2, 10))
-    return critic.loss(batch()), generator.loss(batch())
+    return terms(critic), terms(generator)
 
 
 def test_class_losses_by_hand():
@@ -43,16 +47,27 @@ def test_class_losses_by_hand():
     assert critic.losses["real"].item() == pytest.approx(math.log(2))
 
 
-def test_weight_zero_keeps_the_classifier_logged_only():
+def test_weight_zero_keeps_the_classifier_measured_only():
     critic, _ = losses(0.0)
-    assert critic.losses["class_real"].item() == 0.0
+    assert "class_real" not in critic.losses
+    assert critic.stats["class_real"].item() == pytest.approx(-math.log(3 / 4))
     assert critic.stats["class_accuracy_real"].item() == 1.0
 
 
 def test_a_critic_that_learns_real_classes_only():
-    objective = build_objective("ns", {}, class_weight=0.5, critic_fakes=False)
+    objective = build_objective("ns", {}, {"acgan": {"weight": 0.5, "critic_fakes": False}})
     critic, generator = objective.schedule(TrainingPlan(2, 10))
-    terms = critic.loss(batch())
-    assert "class_real" in terms.losses and "class_fake" not in terms.losses
-    assert terms.stats["class_fake"].item() == pytest.approx((-math.log(3 / 4) - math.log(1 / 4)) / 2)
-    assert "class_fake" in generator.loss(batch()).losses  # the generator still learns them
+    measured = terms(critic)
+    assert "class_real" in measured.losses and "class_fake" not in measured.losses
+    assert measured.stats["class_fake"].item() == pytest.approx(
+        (-math.log(3 / 4) - math.log(1 / 4)) / 2)
+    assert "class_fake" in terms(generator).losses  # the generator still learns them
+
+
+def test_the_parts_are_named_and_weighted():
+    critic, generator = build_objective("ns", {}, {"acgan": {"weight": 0.5}}).schedule(
+        TrainingPlan(2, 10))
+    assert [(p.name, p.weight) for p in critic.parts()] == [
+        ("objective", 1.0), ("acgan/real", 0.5), ("acgan/fake", 0.5)]
+    assert [(p.name, p.weight) for p in generator.parts()] == [
+        ("objective", 1.0), ("acgan/fake", 0.5)]

@@ -78,7 +78,7 @@ def test_it_trains_through_the_registry_from_a_preset(registered, tmp_path):
     rows = [json.loads(line) for line in (run / "metrics.jsonl").read_text().splitlines()]
     assert rows[-1]["step"] == 4 and (run / "checkpoints" / "last.pt").is_file()
     for row in rows:
-        for term in ("d/real", "d/fake", "g/adv"):
+        for term in ("critic/real", "critic/fake", "generator/adv"):
             assert math.isfinite(row[term]), (row["step"], term)
 
 

@@ -2,11 +2,12 @@ import pytest
 import torch
 
 from gankit.core.errors import GankitError
-from gankit.core.step import CriticOutput, StepBatch, TrainingPlan
+from gankit.core.step import CriticOutput, StepBatch, TrainingPlan, sum_parts
 from gankit.nets.encoder_critic import EncoderCritic
 from gankit.objectives import build_objective
 from gankit.objectives.ogan.correlation import pearson
 from gankit.objectives.ogan.wrapper import OGAN
+from gankit.objectives.wrappers import OGANOptions
 
 
 def test_pearson_by_hand():
@@ -46,7 +47,7 @@ class CodeIsInput(torch.nn.Module):
 
 def batch(real, fake, z):
     return StepBatch(critic=CodeIsInput(), real=torch.tensor(real), fake=torch.tensor(fake),
-                     z=torch.tensor(z), step=0, rng=torch.Generator().manual_seed(0))
+                     z=torch.tensor(z), round=0, rng=torch.Generator().manual_seed(0))
 
 
 REAL = [[1.0, 2.0, 3.0], [0.0, 0.0, 3.0]]
@@ -57,7 +58,7 @@ Z = [[1.0, 2.0, 3.0], [0.0, 1.0, 2.0]]
 @pytest.mark.parametrize("name", ["ns", "hinge", "wgan-gp", "lsgan", "gan-qp", "wgan"])
 def test_correlation_term_joins_both_losses(name):
     inner = build_objective(name, {})
-    wrapped = OGAN(build_objective(name, {}), weight=0.5)
+    wrapped = OGAN(build_objective(name, {}), OGANOptions(weight=0.5))
     b = batch(REAL, FAKE, Z)
     critic = wrapped.critic_loss(b)
     plain = inner.critic_loss(b)
@@ -71,14 +72,14 @@ def test_correlation_term_joins_both_losses(name):
 
 
 def test_correlation_value_and_sign():
-    wrapped = OGAN(build_objective("ns", {}), weight=0.5)
+    wrapped = OGAN(build_objective("ns", {}), OGANOptions(weight=0.5))
     terms = wrapped.generator_loss(batch(REAL, [[2.0, 4.0, 6.0], [0.0, 1.0, 2.0]], Z))
     assert terms.stats["rho"].item() == pytest.approx(1.0)
     assert terms.losses["correlation"].item() == pytest.approx(-0.5)
 
 
 def test_weight_zero_keeps_the_encoder_but_not_the_term():
-    wrapped = OGAN(build_objective("ns", {}), weight=0.0)
+    wrapped = OGAN(build_objective("ns", {}), OGANOptions(weight=0.0))
     terms = wrapped.critic_loss(batch(REAL, FAKE, Z))
     assert "correlation" not in terms.losses and "rho" in terms.stats
     assert wrapped.critic_spec().kind == "encoder"
@@ -86,7 +87,7 @@ def test_weight_zero_keeps_the_encoder_but_not_the_term():
 
 def test_energy_objectives_cannot_be_wrapped():
     with pytest.raises(GankitError, match="scalar score"):
-        OGAN(build_objective("began", {}), weight=0.5)
+        OGAN(build_objective("began", {}), OGANOptions(weight=0.5))
 
 
 def test_encoder_critic_scores():
@@ -100,22 +101,25 @@ def test_encoder_critic_scores():
 
 
 def loss_of(objective, name):
-    return next(e.loss for e in objective.schedule(TrainingPlan(8, 10)) if e.name == name)
+    entry = next(e for e in objective.schedule(TrainingPlan(8, 10)) if e.name == name)
+    return lambda batch: sum_parts(entry.parts(), batch)
 
 
 def test_the_schedule_wraps_the_inner_updates_and_keeps_its_projection():
-    wrapped = OGAN(build_objective("wgan", {"clip": 0.2}), weight=0.5)
+    wrapped = OGAN(build_objective("wgan", {"clip": 0.2}), OGANOptions(weight=0.5))
     schedule = wrapped.schedule(TrainingPlan(8, 10, n_critic=3))
-    assert [e.name for e in schedule] == ["d", "g"]
+    assert [e.name for e in schedule] == ["critic", "generator"]
     assert schedule[0].project is not None and schedule[0].when.count(0) == 3
-    terms = loss_of(wrapped, "d")(batch(REAL, FAKE, Z))
+    terms = loss_of(wrapped, "critic")(batch(REAL, FAKE, Z))
     assert "correlation" in terms.losses and "real" in terms.losses
 
 
 def test_joint_update_merges_the_critic_and_generator_updates():
-    wrapped = OGAN(build_objective("gan-qp", {}), weight=0.5, update="joint")
+    wrapped = OGAN(build_objective("gan-qp", {}), OGANOptions(weight=0.5, schedule="joint"))
     schedule = wrapped.schedule(TrainingPlan(8, 10, n_critic=1))
     assert [(e.name, e.trains) for e in schedule] == [("joint", "both")]
+    assert [(p.name, p.weight) for p in schedule[0].parts()] == [
+        ("ogan/critic", 1.0), ("ogan/generator", 1.0), ("ogan/correlation", 0.5)]
     with pytest.raises(GankitError, match="n_critic=1"):
         wrapped.schedule(TrainingPlan(8, 10, n_critic=2))
 
@@ -127,18 +131,18 @@ def test_in_the_joint_loss_the_generator_terms_leave_the_critic_alone():
     critic = EncoderCritic(torch.nn.Identity(), 3, 3, "mean")
     fake = torch.randn(4, 3, requires_grad=True)
     z = torch.randn(4, 3)
-    batch = StepBatch(critic=critic, real=torch.randn(4, 3), fake=fake, z=z, step=0,
+    batch = StepBatch(critic=critic, real=torch.randn(4, 3), fake=fake, z=z, round=0,
                       rng=torch.Generator())
-    wrapped = OGAN(build_objective("gan-qp", {}), weight=0.5, update="joint")
+    wrapped = OGAN(build_objective("gan-qp", {}), OGANOptions(weight=0.5, schedule="joint"))
     (joint,) = wrapped.schedule(TrainingPlan(4, 10, n_critic=1))
-    terms = joint.loss(batch)
+    terms = sum_parts(joint.parts(), batch)
     assert terms.losses["generator_adv"].item() == pytest.approx(0.0, abs=1e-6)
     terms.total().backward()
     joint_grad = critic.encoder[1].weight.grad.clone()
     critic.zero_grad()
-    held = StepBatch(critic=critic, real=batch.real, fake=fake.detach(), z=z, step=0,
+    held = StepBatch(critic=critic, real=batch.real, fake=fake.detach(), z=z, round=0,
                      rng=torch.Generator())
     expected = wrapped.inner.critic_loss(held).total()
-    expected = expected + wrapped.correlation_terms(z, critic(fake).code).total()
+    expected = expected - 0.5 * pearson(z, critic(fake).code).mean()
     expected.backward()
     torch.testing.assert_close(joint_grad, critic.encoder[1].weight.grad)

@@ -83,7 +83,7 @@ def test_bad_clip_is_a_one_line_error(clip):
 
 def critic_steps_per_round(objective, rounds, n_critic=5):
     critic = objective.schedule(TrainingPlan(8, rounds, n_critic=n_critic))[0]
-    assert critic.name == "d" and isinstance(critic.when, PerRound)
+    assert critic.name == "critic" and isinstance(critic.when, PerRound)
     return [critic.when.count(r) for r in range(rounds)]
 
 

@@ -33,7 +33,7 @@ def make(critic: nn.Module, seed: int = 0) -> StepBatch:
         real=torch.tensor(REAL),
         fake=torch.tensor(FAKE),
         z=torch.zeros(2, 1),
-        step=0,
+        round=0,
         rng=torch.Generator().manual_seed(seed),
     )
 

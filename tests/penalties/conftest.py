@@ -41,7 +41,7 @@ def make_batch(critic: nn.Module, seed: int = 0) -> StepBatch:
         real=REAL.view(3, 1, 2, 2).clone(),
         fake=FAKE.view(3, 1, 2, 2).clone(),
         z=torch.zeros(3, 1),
-        step=0,
+        round=0,
         rng=torch.Generator().manual_seed(seed),
     )
 

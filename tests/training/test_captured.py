@@ -41,9 +41,9 @@ def generator_weights(trainer):
 def test_only_capturable_updates_on_cuda_are_recorded(tmp_path):
     trainer = start_run(load_config(None, TINY + ["device=cpu", "cuda_graphs=true",
                                                   f"out={tmp_path / 'run'}"]))
-    assert trainer.captured == {}  # a CPU has no graphs to replay
+    assert trainer.updates.captured == {}  # a CPU has no graphs to replay
     capturable = {e.name for e in trainer.parts.schedule if e.capturable}
-    assert capturable == {"mle", "pretrain_critic", "d"}  # G's policy-gradient step stays eager
+    assert capturable == {"mle", "pretrain_critic", "critic"}  # G's policy-gradient step stays eager
 
 
 def test_the_option_changes_nothing_on_a_cpu(tmp_path):
@@ -63,7 +63,7 @@ def test_replayed_steps_train_the_weights_eager_steps_do(tmp_path, d_batch):
              "d_opt.fused=true"]
     eager = trained(tmp_path, "eager", exact)
     graphs = trained(tmp_path, "graphs", exact + ["cuda_graphs=true"])
-    recorded = graphs.captured["d"].recordings
+    recorded = graphs.captured["critic"].recordings
     assert len(recorded) == 2  # full batches and the short last batch of each epoch
     assert len(graphs.captured["mle"].recordings) == 1  # the short batch came 3 times only
     for read in (weights, generator_weights):
@@ -77,7 +77,7 @@ def test_replayed_steps_train_the_weights_eager_steps_do(tmp_path, d_batch):
 @needs_cuda
 def test_a_new_learning_rate_or_a_loaded_checkpoint_records_again(tmp_path):
     trainer = trained(tmp_path, "run", ["device=cuda", "cuda_graphs=true"])
-    captured = trainer.captured["d"]
+    captured = trainer.updates.captured["critic"]
     old = {key: recording.graph for key, recording in captured.recordings.items()}
     trainer.config.d_opt.lr /= 2  # the next round's learning rate
     trainer.train_step()
@@ -92,7 +92,7 @@ class Counting(CapturedUpdate):
     """The recording machinery replaced by counters: what __call__ decides, on any device."""
 
     def __init__(self, optimizer):
-        super().__init__("d", [optimizer], [])
+        super().__init__("critic", [optimizer], [])
         self.eager, self.recorded, self.replays = 0, [], 0
 
     def on_side_stream(self, step, batch):
@@ -113,7 +113,7 @@ class Counting(CapturedUpdate):
 
 def batch_of(n):
     return StepBatch(critic=None, real=torch.zeros(n, 3), fake=torch.zeros(n, 3),
-                     z=torch.zeros(n, 2), step=0, rng=torch.Generator())
+                     z=torch.zeros(n, 2), round=0, rng=torch.Generator())
 
 
 def test_each_batch_shape_warms_up_then_replays_and_a_new_rate_starts_over():
@@ -187,19 +187,19 @@ def test_the_recorded_path_trains_and_logs_as_the_eager_one_on_a_cpu(tmp_path):
     plain = trained(tmp_path, "plain", ["device=cpu", "precision=fp32"])
     trainer = start_run(load_config(None, TINY + ["device=cpu", "precision=fp32",
                                                   f"out={tmp_path / 'unrec'}"]))
-    trainer.captured = {name: Unrecorded(name, [trainer.parts.optimizers["d"]], [])
-                        for name in ("pretrain_critic", "d")}
+    trainer.updates.captured = {name: Unrecorded(name, [trainer.parts.optimizers["d"]], [])
+                        for name in ("pretrain_critic", "critic")}
     trainer.fit()
     a, b = weights(plain), weights(trainer)
     assert all(torch.equal(a[k], b[k]) for k in a)
     logged = [(tmp_path / name / "metrics.jsonl").read_text() for name in ("plain", "unrec")]
-    assert logged[0].count("d/accuracy") == logged[1].count("d/accuracy") > 0
+    assert logged[0].count("critic/accuracy") == logged[1].count("critic/accuracy") > 0
 
 
 def test_a_recorded_update_that_diverges_stops_the_run_naming_it(tmp_path):
     trainer = start_run(load_config(None, TINY + ["device=cpu", "d_opt.name=sgd", "d_opt.lr=1e30",
                                                   f"out={tmp_path / 'run'}"]))
-    trainer.captured = {"pretrain_critic": Unrecorded("pretrain_critic", [trainer.parts.optimizers["d"]],
+    trainer.updates.captured = {"pretrain_critic": Unrecorded("pretrain_critic", [trainer.parts.optimizers["d"]],
                                                  [])}
     with pytest.raises(Diverged, match="^the (loss|gradients) of pretrain_critic$"):
         for _ in range(trainer.total_steps()):

@@ -39,8 +39,8 @@ def test_eval_does_not_change_training(tmp_path, tiny_ring_overrides):
     on = fit(tiny_ring_overrides, tmp_path / "on", "steps=12", "eval.every=3", "eval.n=200")
     a, b = weights(off), weights(on)
     assert a.keys() == b.keys() and all(torch.equal(a[k], b[k]) for k in a)
-    assert torch.equal(off.rng.get_state(), on.rng.get_state())
-    assert torch.equal(off.data_rng.get_state(), on.data_rng.get_state())
+    assert torch.equal(off.draws.rng.get_state(), on.draws.rng.get_state())
+    assert torch.equal(off.draws.data_rng.get_state(), on.draws.data_rng.get_state())
     assert [line["step"] for line in eval_lines(tmp_path / "on")] == [3, 6, 9, 12]
     assert eval_lines(tmp_path / "off") == []
 

@@ -26,9 +26,9 @@ def test_phases_run_before_the_game(tmp_path, tiny_ring_overrides):
     trainer = start_run(tiny(tiny_ring_overrides, tmp_path, "run", MAGAN))
     assert trainer.total_steps() == 3 + 2 + 8
     trainer.fit()
-    assert {k: trainer.runs[k] for k in ("pretrain_critic", "margin_estimate")} == {
+    assert {k: trainer.state.runs[k] for k in ("pretrain_critic", "margin_estimate")} == {
         "pretrain_critic": 3, "margin_estimate": 2}
-    assert trainer.step == 8
+    assert trainer.state.rounds == 8
     assert trainer.parts.objective.margin() > 0
     records = [json.loads(line) for line in (tmp_path / "run" / "metrics.jsonl").open()]
     assert any("pretrain_critic/energy_real" in r for r in records)
@@ -42,7 +42,7 @@ def test_measuring_phase_changes_no_weight(tmp_path, tiny_ring_overrides):
         trainer.train_step()
     before = {k: v.clone() for k, v in trainer.parts.critic.state_dict().items()}
     trainer.train_step()
-    assert trainer.runs["margin_estimate"] == 1
+    assert trainer.state.runs["margin_estimate"] == 1
     for key, value in trainer.parts.critic.state_dict().items():
         assert torch.equal(value, before[key]), key
 
@@ -88,8 +88,8 @@ def test_pre_training_checkpoints_at_its_own_interval(tmp_path, tiny_ring_overri
     saves, original = [], trainer.save
 
     def save():
-        if trainer.step == 0:  # before the game; the first save is the run's step-0 one
-            saves.append(trainer.runs["pretrain_critic"])
+        if trainer.state.rounds == 0:  # before the game; the first save is the run's step-0 one
+            saves.append(trainer.state.runs["pretrain_critic"])
         original()
 
     trainer.save = save

@@ -41,9 +41,9 @@ def test_resume_matches_uninterrupted(tmp_path, tiny_ring_overrides, extra):
     interrupt_at(first, 7)
     first.fit()
     resumed = resume_run(tmp_path / "split")
-    assert resumed.step == 7
+    assert resumed.state.rounds == 7
     resumed.fit()
-    assert resumed.step == 12
+    assert resumed.state.rounds == 12
     _assert_same(_final_state(whole), _final_state(resumed))
     if whole.parts.ema is not None:
         _assert_same(whole.parts.ema.model.state_dict(), resumed.parts.ema.model.state_dict())
@@ -62,7 +62,7 @@ def interrupt_at(trainer, step):
 
     def step_then_interrupt():
         scalars = original()
-        if trainer.step == step:
+        if trainer.state.rounds == step:
             os.kill(os.getpid(), signal.SIGINT)
         return scalars
 
@@ -74,8 +74,8 @@ def test_stop_request_saves_and_resumes(tmp_path, tiny_ring_overrides):
     trainer = start_run(config)
     interrupt_at(trainer, 4)
     trainer.fit()
-    assert trainer.stopped_early and trainer.step == 4
-    assert resume_run(config.out).step == 4
+    assert trainer.stopped_early and trainer.state.rounds == 4
+    assert resume_run(config.out).state.rounds == 4
 
 
 def test_an_extension_survives_an_interrupted_resume(tmp_path, tiny_ring_overrides):
@@ -86,12 +86,12 @@ def test_an_extension_survives_an_interrupted_resume(tmp_path, tiny_ring_overrid
     extended = resume_run(config.out, ["steps=14"])
     interrupt_at(extended, 9)
     extended.fit()
-    assert extended.stopped_early and extended.step == 9
+    assert extended.stopped_early and extended.state.rounds == 9
     assert load_run_config(Path(config.out), []).steps == 14
     assert read_checkpoint(Path(config.out) / "checkpoints" / "last.pt")["steps"] == 14
     again = resume_run(config.out)
     again.fit()
-    assert again.step == 14
+    assert again.state.rounds == 14
 
 
 def test_an_extension_is_recorded_before_the_first_step(tmp_path, tiny_ring_overrides):
@@ -102,7 +102,7 @@ def test_an_extension_is_recorded_before_the_first_step(tmp_path, tiny_ring_over
     again = resume_run(config.out)
     assert again.config.steps == 10
     again.fit()
-    assert again.step == 10
+    assert again.state.rounds == 10
 
 
 def test_cli_says_where_a_resume_continues(tmp_path, tiny_ring_overrides, capsys):
@@ -114,13 +114,11 @@ def test_cli_says_where_a_resume_continues(tmp_path, tiny_ring_overrides, capsys
 
 def test_a_checkpoint_without_an_average_starts_it_from_the_restored_generator(
         tmp_path, tiny_ring_overrides):
-    from gankit.training.checkpoints.contents import load_trainer_state, trainer_state
-
     plain = start_run(load_config(None, tiny_ring_overrides + ["steps=6"]))
     plain.fit()
-    state = trainer_state(plain)
+    state = plain.state_dict()
     assert state["generator_ema"] is None
     averaged = start_run(load_config(None, [o for o in tiny_ring_overrides if not o.startswith("out=")]
                                      + ["steps=6", "ema=0.999", f"out={tmp_path / 'ema'}"]))
-    load_trainer_state(averaged, state)
+    averaged.load_state_dict(state)
     _assert_same(averaged.parts.ema.model.state_dict(), plain.parts.generator.state_dict())

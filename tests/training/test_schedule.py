@@ -46,7 +46,7 @@ def test_a_step_schedule_sets_the_optimisers_rates(tiny_ring_overrides):
     trainer = start_run(load_config(None, tiny_ring_overrides + [
         "steps=6", "lr_schedule=step", "lr_milestones=[2, 4]", "lr_decay=0.5", "g_opt.lr=0.001"]))
     rates = []
-    while trainer.step < 6:
+    while trainer.state.rounds < 6:
         trainer.train_step()
         rates.append(trainer.parts.optimizers["g"].param_groups[0]["lr"])
     assert rates == pytest.approx([1e-3, 1e-3, 5e-4, 5e-4, 2.5e-4, 2.5e-4])

@@ -5,7 +5,7 @@ every k-th run of another, and data-less updates that draw nothing."""
 import torch
 
 from gankit.config.load import load_config
-from gankit.core.step import Every, PerRound, Terms, Update
+from gankit.core.step import Every, PerRound, Terms, Update, sum_parts
 from gankit.objectives import wgan
 from gankit.penalties import build_penalty
 from gankit.training.build import build_components
@@ -32,14 +32,14 @@ def same_states(a, b):
 
 def record_updates(trainer):
     """Log (update name, round, terms) for every update the engine runs."""
-    seen, original = [], trainer.update
+    seen, original = [], trainer.updates
 
-    def spy(entry, done):
-        terms = original(entry, done)
-        seen.append((entry.name, trainer.step, terms))
+    def spy(entry, done, round_index):
+        terms = original(entry, done, round_index)
+        seen.append((entry.name, trainer.state.rounds, terms))
         return terms
 
-    trainer.update = spy
+    trainer.updates = spy
     return seen
 
 
@@ -47,35 +47,35 @@ def test_a_lazy_penalty_runs_after_every_kth_critic_update_with_weight_times_k(
         tiny_ring_overrides):
     trainer = tiny(tiny_ring_overrides, "n_critic=3", "steps=6",
                    "penalties=[{name: r1, weight: 2.0, every: 4}]")
-    assert [e.name for e in trainer.parts.schedule] == ["d", "lazy_r1", "g"]
+    assert [e.name for e in trainer.parts.schedule] == ["critic", "lazy_r1", "generator"]
     seen = record_updates(trainer)
     trainer.fit()
     names = [name for name, _, _ in seen]
     critic_runs = 0
     for i, name in enumerate(names):
-        if name == "d":
+        if name == "critic":
             critic_runs += 1
             follows = i + 1 < len(names) and names[i + 1] == "lazy_r1"
             assert follows == (critic_runs % 4 == 0), (critic_runs, names[i:i + 2])
-    assert names.count("lazy_r1") == 18 // 4 and trainer.runs["lazy_r1"] == 4
-    assert all("penalty/r1" not in terms.losses for name, _, terms in seen if name == "d")
+    assert names.count("lazy_r1") == 18 // 4 and trainer.state.runs["lazy_r1"] == 4
+    assert all("penalty/r1" not in terms.losses for name, _, terms in seen if name == "critic")
 
 
 def test_the_lazy_term_is_the_penalty_times_weight_times_k(tiny_ring_overrides):
     trainer = tiny(tiny_ring_overrides, "penalties=[{name: r1, weight: 2.0, every: 4}]")
     lazy = next(e for e in trainer.parts.schedule if e.name == "lazy_r1")
-    batch = trainer.batch_for(lazy, {})
+    batch = trainer.updates.batch_for(lazy, {}, 0)
     expected = 2.0 * 4 * build_penalty("r1", {})(batch)
-    assert torch.allclose(lazy.loss(batch).losses["penalty"], expected)
-    assert lazy.when == Every(4, "d") and lazy.real == "last" and not lazy.fake
+    assert torch.allclose(sum_parts(lazy.parts(), batch).losses["penalty"], expected)
+    assert lazy.when == Every(4, "critic") and lazy.real == "last" and not lazy.fake
 
 
 def test_an_eager_penalty_joins_every_critic_loss(tiny_ring_overrides):
     trainer = tiny(tiny_ring_overrides, "steps=2", "penalties=[{name: r1, weight: 2.0}]")
     seen = record_updates(trainer)
     trainer.fit()
-    assert [e.name for e in trainer.parts.schedule] == ["d", "g"]
-    assert all("penalty/r1" in terms.losses for name, _, terms in seen if name == "d")
+    assert [e.name for e in trainer.parts.schedule] == ["critic", "generator"]
+    assert all("penalty/r1" in terms.losses for name, _, terms in seen if name == "critic")
 
 
 def test_wgan_reference_schedule_counts_critic_steps_per_generator_step(
@@ -88,31 +88,31 @@ def test_wgan_reference_schedule_counts_critic_steps_per_generator_step(
                    "objective_options.critic_schedule=reference", "n_critic=3")
     seen = record_updates(trainer)
     trainer.fit()
-    per_round = [sum(1 for name, step, _ in seen if name == "d" and step == r) for r in range(12)]
+    per_round = [sum(1 for name, step, _ in seen if name == "critic" and step == r) for r in range(12)]
     assert per_round == [7, 7, 3, 3, 3, 7, 3, 3, 3, 3, 7, 3]
-    assert [sum(1 for name, step, _ in seen if name == "g" and step == r)
+    assert [sum(1 for name, step, _ in seen if name == "generator" and step == r)
             for r in range(12)] == [1] * 12
 
 
 def test_updates_follow_every_kth_run_and_data_less_updates_draw_nothing(tiny_ring_overrides):
     calls = []
     measure = Update("measure", "nothing", lambda b: calls.append(b.real.shape[0]) or Terms(),
-                     Every(3, "g"), real="none", fake=False)
+                     Every(3, "generator"), real="none", fake=False)
     trainer = with_updates(tiny_ring_overrides, ["steps=7"], measure)
     states = []
-    original = trainer.update
+    original = trainer.updates
 
-    def spy(entry, done):
-        before = (trainer.data_rng.get_state(), trainer.rng.get_state())
-        terms = original(entry, done)
+    def spy(entry, done, round_index):
+        before = (trainer.draws.data_rng.get_state(), trainer.draws.rng.get_state())
+        terms = original(entry, done, round_index)
         if entry.name == "measure":
-            states.append(same_states(before, (trainer.data_rng.get_state(),
-                                               trainer.rng.get_state())))
+            states.append(same_states(before, (trainer.draws.data_rng.get_state(),
+                                               trainer.draws.rng.get_state())))
         return terms
 
-    trainer.update = spy
+    trainer.updates = spy
     trainer.fit()
-    assert trainer.runs["measure"] == 2 and calls == [0, 0]  # after generator updates 3 and 6
+    assert trainer.state.runs["measure"] == 2 and calls == [0, 0]  # after generator updates 3 and 6
     assert states == [True, True]
 
 
@@ -122,4 +122,4 @@ def test_a_per_round_state_update_sees_the_rounds_terms(tiny_ring_overrides):
                    PerRound(1), real="none", fake=False)
     trainer = with_updates(tiny_ring_overrides, ["steps=3", "n_critic=2"], state)
     trainer.fit()
-    assert seen == [["d", "g"]] * 3
+    assert seen == [["critic", "generator"]] * 3

@@ -62,11 +62,11 @@ def test_resume_matches_uninterrupted(tmp_path, where, extra):
 
     first = start_run(load_config(None, TINY + extra + [f"out={tmp_path / 'split'}"]))
     if where == "mle":
-        interrupt_when(first, lambda t: t.runs["mle"] == 3)
+        interrupt_when(first, lambda t: t.state.runs["mle"] == 3)
     elif where == "pretrain_critic":  # mid-way through its first epoch over a set of negatives
-        interrupt_when(first, lambda t: t.runs["pretrain_critic"] == 2)
+        interrupt_when(first, lambda t: t.state.runs["pretrain_critic"] == 2)
     else:
-        interrupt_when(first, lambda t: t.step == 2)
+        interrupt_when(first, lambda t: t.state.rounds == 2)
     first.fit()
     assert first.stopped_early
     payload = read_checkpoint(tmp_path / "split" / "checkpoints" / "last.pt")
@@ -75,7 +75,7 @@ def test_resume_matches_uninterrupted(tmp_path, where, extra):
     assert bool(payload["objective"].get("pretrain_negatives")) == (extra == OFFICIAL)
     resumed = resume_run(tmp_path / "split")
     resumed.fit()
-    assert resumed.step == whole.step == 5
+    assert resumed.state.rounds == whole.state.rounds == 5
     weights_a, optimisers_a = state(whole)
     weights_b, optimisers_b = state(resumed)
     assert same(weights_a, weights_b)

@@ -73,4 +73,4 @@ def test_a_run_shorter_than_log_every_writes_its_scalars(tmp_path, tiny_ring_ove
     config = load_config(None, tiny_ring_overrides + ["steps=3", "log.every=50"])
     start_run(config).fit()
     rows = [json.loads(line) for line in (tmp_path / "run" / "metrics.jsonl").open()]
-    assert len(rows) == 1 and rows[0]["at"] == 3 and "d/loss" in rows[0]
+    assert len(rows) == 1 and rows[0]["at"] == 3 and "critic/loss" in rows[0]

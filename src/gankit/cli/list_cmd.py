@@ -1,5 +1,6 @@
-"""`gankit list`: every registered name (objectives, penalties, nets, datasets, feature
-extractors, presets), one line each."""
+"""`gankit list`: every registered name (objectives, wrappers, penalties, nets, datasets, feature
+extractors, presets), one line each; `gankit list --schedule PRESET [key=value ...]`: the schedule
+a run would follow."""
 
 from __future__ import annotations
 
@@ -10,14 +11,23 @@ from gankit.core.registry import Registry
 from gankit.data import DATASETS
 from gankit.metrics.extractors import EXTRACTORS
 from gankit.nets import NETS
-from gankit.objectives import OBJECTIVES
+from gankit.objectives import OBJECTIVES, WRAPPERS
 from gankit.penalties import PENALTIES
 
 
 def run(args: argparse.Namespace) -> int:
+    if args.schedule:
+        from gankit.cli.schedule_view import print_schedule
+
+        return print_schedule(args.schedule, args.items)
+    if args.items:
+        from gankit.core.errors import GankitError
+
+        raise GankitError("key=value overrides go with --schedule PRESET")
     sections: list[tuple[str, list[tuple[str, str]]]] = [
         (title, _rows(registry))
-        for title, registry in (("objectives", OBJECTIVES), ("penalties", PENALTIES),
+        for title, registry in (("objectives", OBJECTIVES), ("wrappers", WRAPPERS),
+                                ("penalties", PENALTIES),
                                 ("nets", NETS), ("datasets", DATASETS),
                                 ("feature extractors", EXTRACTORS))
     ]

@@ -12,7 +12,7 @@ from typing import Any
 
 from gankit.metrics.directions import DIRECTIONS
 
-LOSSES = ("d/loss", "g/loss")
+LOSSES = ("critic/loss", "generator/loss", "d/loss", "g/loss")  # the last two: gankit 0.1
 EVAL_PREFIX = "eval/"
 EVAL_SHOWN = 5  # measurements of the last evaluation on its line
 

@@ -34,15 +34,15 @@ def run(args: argparse.Namespace) -> int:
             f"process), learning rates as configured (g {trainer.config.g_opt.lr:g}, "
             f"d {trainer.config.d_opt.lr:g})", file=sys.stderr)
     if args.resume:
-        say(f"gankit: continuing from step {trainer.step} of {trainer.config.steps}",
+        say(f"gankit: continuing from step {trainer.state.rounds} of {trainer.config.steps}",
             file=sys.stderr)
-    started_at, started = trainer.step, time.perf_counter()
+    started_at, started = trainer.state.rounds, time.perf_counter()
     trainer.fit()
     seconds = time.perf_counter() - started
     if not trainer.is_main:
         return 130 if trainer.stopped_early else 0
     if trainer.stopped_early:
-        print(f"gankit: stopped at step {trainer.step}; checkpoint saved. Continue with "
+        print(f"gankit: stopped at step {trainer.state.rounds}; checkpoint saved. Continue with "
               f"`gankit train --resume {trainer.run_dir.root}`", file=sys.stderr)
         return 130
     for line in summary_lines(summarise(trainer, seconds, started_at)):
@@ -55,7 +55,7 @@ def summarise(trainer: Trainer, seconds: float, started_at: int) -> RunSummary:
     last_eval = read_last_eval(run.metrics) if trainer.config.eval.every > 0 else None
     return RunSummary(
         root=run.root, samples=run.samples, checkpoints=run.checkpoint.parent,
-        steps=trainer.step, seconds=seconds, started_at=started_at,
+        steps=trainer.state.rounds, seconds=seconds, started_at=started_at,
         losses=trainer.last_logged, kind=data.kind, conditional=trainer.classes > 0,
         quality=point_quality(trainer), last_eval=last_eval,
         evaluable=data.kind != "tokens" or getattr(data, "oracle", None) is not None)

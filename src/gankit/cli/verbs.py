@@ -145,7 +145,14 @@ def add_train_classifier(verbs: Verbs) -> None:
 
 
 def add_list(verbs: Verbs) -> None:
-    verb(verbs, "list", help="objectives, penalties, nets, datasets and presets")
+    parser = verb(verbs, "list", help="objectives, wrappers, penalties, nets, datasets and presets",
+                  description="Every registered name; with --schedule, the resolved schedule of "
+                              "a run: each update, what it trains, when it runs, and the loss "
+                              "parts it sums with their weights.")
+    parser.add_argument("--schedule", metavar="PRESET|CONFIG.yaml",
+                        help="print the schedule a run of this preset or file would follow")
+    parser.add_argument("items", nargs="*", metavar="key=value",
+                        help="overrides for --schedule, as for `gankit train`")
 
 
 VERBS = (add_train, add_sample, add_eval, add_encode, add_reconstruct, add_interpolate,

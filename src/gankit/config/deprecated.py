@@ -18,10 +18,10 @@ def translate(raw: dict[str, Any]) -> dict[str, Any]:
     Keys that changed nothing (O-GAN off, AC-GAN's defaults, AC-GAN settings of a run without an
     AC-GAN critic) are dropped without a word: every old run folder's config.yaml has them."""
     raw = dict(raw)
-    wrappers = dict(raw.get("wrappers") or {})
+    wrappers: dict[str, Any] = {}
     moved = [*_move_encoder(raw, wrappers), *_move_acgan(raw, wrappers)]
     if moved:
-        raw["wrappers"] = wrappers
+        raw["wrappers"] = _merged(wrappers, raw.get("wrappers"))
         warnings.warn(f"{', '.join(moved)} are deprecated and go in the next release; write "
                       f"them under wrappers ({_as_keys(wrappers)})", GankitWarning, stacklevel=3)
     return raw
@@ -36,8 +36,7 @@ def _move_encoder(raw: dict[str, Any], wrappers: dict[str, Any]) -> list[str]:
                           f"got {encoder!r}")
     if not encoder.get("enabled"):
         return []
-    options = {new: encoder[old] for old, new in ENCODER_KEYS.items() if old in encoder}
-    wrappers["ogan"] = {**options, **dict(wrappers.get("ogan") or {})}
+    wrappers["ogan"] = {new: encoder[old] for old, new in ENCODER_KEYS.items() if old in encoder}
     return [f"encoder.{key}" for key in encoder]
 
 
@@ -49,8 +48,22 @@ def _move_acgan(raw: dict[str, Any], wrappers: dict[str, Any]) -> list[str]:
         and options.get("conditioning") == "acgan"
     if not changed or not acgan_critic:
         return []
-    wrappers["acgan"] = {**given, **dict(wrappers.get("acgan") or {})}
+    wrappers["acgan"] = given
     return [old for old, new in ACGAN_KEYS.items() if new in given]
+
+
+def _merged(moved: dict[str, Any], given: Any) -> dict[str, Any]:
+    """The moved settings under what `wrappers` already says (which wins)."""
+    if given is None:
+        return moved
+    if not isinstance(given, dict):
+        raise GankitError(f"wrappers must be a mapping of wrapper names to options, got {given!r}")
+    merged = dict(given)
+    for name, options in moved.items():
+        mine = given.get(name)
+        merged[name] = {**options, **mine} if isinstance(mine, dict) else \
+            options if mine is None else mine
+    return merged
 
 
 def _as_keys(wrappers: dict[str, Any]) -> str:

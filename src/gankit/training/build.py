@@ -96,6 +96,12 @@ def build_components(config: Config) -> Components:
     )
 
 
+def build_schedule(config: Config) -> Schedule:
+    """The schedule a run of `config` would follow (its data loaded; no nets built)."""
+    data = load_dataset(config.data, config.data_options)
+    return make_objective(config).schedule(training_plan(config, data, torch.device("cpu")))
+
+
 def class_frequencies(config: Config, data: DataSource) -> torch.Tensor | None:
     """The data's class shares for a conditional run (None otherwise); labelled data needed."""
     if not config.conditional:

@@ -169,5 +169,5 @@ def _tensorboard_writer(run: RunDir, start: int) -> object | None:
 
 
 def _short(means: dict[str, float]) -> dict[str, str]:
-    keep = {k: v for k, v in means.items() if k in ("d/loss", "g/loss")}  # tqdm shows step/s
+    keep = {k: v for k, v in means.items() if k in ("critic/loss", "generator/loss")}  # tqdm shows step/s
     return {k.split("/")[0]: f"{v:.3g}" for k, v in keep.items()}

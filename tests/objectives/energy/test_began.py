@@ -14,9 +14,9 @@ def steps(objective, batch, n=1):
     """n rounds: critic, generator, then the schedule's k_t update (which sees both)."""
     (k_update,) = [e for e in objective.schedule(TrainingPlan(2, 10)) if e.name == "state"]
     for _ in range(n):
-        done = {"d": objective.critic_loss(batch), "g": objective.generator_loss(batch)}
+        done = {"critic": objective.critic_loss(batch), "generator": objective.generator_loss(batch)}
         state = k_update.loss(dataclasses.replace(batch, done=done, outputs={}))
-    return done["d"], state
+    return done["critic"], state
 
 
 def test_losses_use_k_t(energy):

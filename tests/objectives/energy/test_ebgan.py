@@ -47,8 +47,8 @@ def test_pretraining_phase_reconstructs_real_data_only(energy):
     assert (phase.name, phase.when, phase.trains, phase.fake) == (
         PRETRAIN_PHASE, BeforeGame(50), "critic", False)
     assert phase.loss(energy(REAL, FAKE)).total().item() == pytest.approx(2.0)
-    assert [e.name for e in game] == ["d", "g"]
-    assert [e.name for e in build_objective("ebgan", {}).schedule(PLAN)] == ["d", "g"]
+    assert [e.name for e in game] == ["critic", "generator"]
+    assert [e.name for e in build_objective("ebgan", {}).schedule(PLAN)] == ["critic", "generator"]
 
 
 def test_paper_energy_is_the_euclidean_norm():

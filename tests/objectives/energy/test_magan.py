@@ -23,7 +23,7 @@ def test_phases_pretrain_two_epochs_then_measure_one():
                                                                  "critic")
     assert (estimate.name, estimate.when, estimate.trains) == ("margin_estimate", BeforeGame(100),
                                                                  "nothing")
-    assert [e.name for e in objective.schedule(PLAN)[2:]] == ["d", "g", "state"]
+    assert [e.name for e in objective.schedule(PLAN)[2:]] == ["critic", "generator", "state"]
 
 
 def test_initial_margin_is_the_mean_real_energy(energy, entry):

@@ -12,7 +12,7 @@ from gankit.objectives.seqgan.negatives import NegativeSets
 def test_the_official_schedule_takes_sets_of_negatives_and_epochs_over_each():
     objective = build_objective("seqgan", {"d_negative_sets": 5, "d_epochs": 3})
     plan = TrainingPlan(batch_size=64, steps=200, data_size=10_000)
-    critic = next(e for e in objective.schedule(plan) if e.name == "d")
+    critic = next(e for e in objective.schedule(plan) if e.name == "critic")
     assert isinstance(critic.when, PerRound)
     assert critic.when.count(0) == 5 * 3 * 157 and not critic.fake  # fakes: the stored sets
     pretraining = next(e for e in objective.schedule(plan) if e.name == "pretrain_critic")

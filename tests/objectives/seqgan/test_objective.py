@@ -33,7 +33,7 @@ class LinearCritic(nn.Module):
 def test_critic_loss_by_hand():
     objective = build_objective("seqgan")
     batch = StepBatch(critic=LinearCritic(), real=torch.tensor([[1.0], [2.0]]),
-                      fake=torch.tensor([[-1.0], [0.0]]), z=torch.zeros(2, 1), step=0,
+                      fake=torch.tensor([[-1.0], [0.0]]), z=torch.zeros(2, 1), round=0,
                       rng=torch.Generator())
     terms = objective.critic_loss(batch)
     softplus = lambda v: math.log1p(math.exp(v))
@@ -58,7 +58,7 @@ def test_a_joint_critic_pass_gives_the_separate_passes_losses_and_gradients():
             lambda module, args, out, seen=calls: seen.append(len(args[0])))
         objective = build_objective("seqgan", {"d_batch": d_batch})
         terms = objective.critic_loss(StepBatch(critic=critic, real=real, fake=fake,
-                                                z=torch.zeros(5, 6), step=0,
+                                                z=torch.zeros(5, 6), round=0,
                                                 rng=torch.Generator()))
         terms.total().backward()
         hook.remove()
@@ -83,7 +83,7 @@ def test_generator_loss_and_state_round_trip():
     objective = build_objective("seqgan", {"rollouts": 3})
     assert objective.state_dict() == {}
     fake = generator(torch.randn(4, 5))
-    batch = StepBatch(critic=critic, real=fake, fake=fake, z=torch.zeros(4, 5), step=0,
+    batch = StepBatch(critic=critic, real=fake, fake=fake, z=torch.zeros(4, 5), round=0,
                       rng=torch.Generator().manual_seed(0), generator=generator)
     terms = objective.generator_loss(batch)
     assert set(terms.losses) == {"pg"} and terms.losses["pg"].requires_grad
@@ -110,14 +110,14 @@ def test_phases_count_epochs():
                                                           "generator", False)
     assert mle.optimizer == "mle" and mle.eval_every == 5 * 157
     assert (pretrain_critic.when, pretrain_critic.trains) == (BeforeGame(150 * 157), "critic")
-    assert [e.name for e in game] == ["d", "g", "rollout"]
+    assert [e.name for e in game] == ["critic", "generator", "rollout"]
 
 
 def test_mle_loss_is_the_mean_token_nll():
     generator, critic = tiny_nets()
     objective = build_objective("seqgan")
     real = torch.randint(0, 9, (3, 5))
-    batch = StepBatch(critic=critic, real=real, fake=real[:0], z=torch.zeros(3, 5), step=0,
+    batch = StepBatch(critic=critic, real=real, fake=real[:0], z=torch.zeros(3, 5), round=0,
                       rng=torch.Generator(), generator=generator)
     expected = -generator(None, tokens=real).mean()
     torch.testing.assert_close(objective.mle_loss(batch).losses["nll"], expected)

@@ -14,6 +14,7 @@
     python benchmarks/conditional.py --only cgan-ring --seeds 3
     python benchmarks/conditional.py --only cgan-pd acgan ns --jsonl results.jsonl
     python benchmarks/conditional.py --table-from benchmarks/results/conditional.jsonl
+    python benchmarks/conditional.py --presets --table-from benchmarks/results/conditional.jsonl
     python benchmarks/conditional.py --score acgan=RUN_DIR   # score a run trained elsewhere
 Needs the classifier once for images: `gankit train-classifier --data fashion-mnist`.
 """
@@ -29,6 +30,8 @@ from pathlib import Path
 
 import numpy as np
 import torch
+from glance import linked, mean_range, seeds
+from machines import legend, letter
 
 import gankit
 from gankit.config.load import load_config
@@ -42,6 +45,10 @@ from gankit.use.runs import open_generator
 ENTRIES = {"cgan-ring": "cgan-ring", "cgan-pd": "cgan-pd-fashion-mnist",
            "acgan": "acgan-fashion-mnist", "ogan-cond": "ogan-cond-fashion-mnist",
            "ns": "ns-fashion-mnist"}
+# The rows that measure a conditional preset as shipped (entry → preset); the others are variants
+# (acgan-paper-lc, ogan-cond-rmsprop, ns-projection) or the unconditional baseline (ns).
+AS_SHIPPED = {"cgan-ring": "cgan-ring", "cgan-pd": "cgan-pd-fashion-mnist",
+              "acgan-realonly": "acgan-fashion-mnist", "ogan-cond": "ogan-cond-fashion-mnist"}
 IMAGE_COLUMNS = ("fid", "intra_fid", "class_agreement", "judge_agreement", "kid_mean",
                  "precision", "recall")
 PER_LABEL = 2500
@@ -93,7 +100,7 @@ def pixel_judge(images: np.ndarray, labels: np.ndarray) -> dict:
             "judge_test_accuracy": judge.test_accuracy()}
 
 
-def main() -> int:
+def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--only", nargs="+", choices=list(ENTRIES), default=list(ENTRIES))
     parser.add_argument("--seeds", type=int, default=3, help="ring seeds (images: one)")
@@ -105,9 +112,14 @@ def main() -> int:
     parser.add_argument("--table-from", type=Path, nargs="+", default=None, metavar="JSONL")
     parser.add_argument("--score", nargs="+", default=None, metavar="ENTRY=RUN_DIR",
                         help="score runs trained elsewhere instead of training")
-    args = parser.parse_args()
+    parser.add_argument("--presets", action="store_true",
+                        help="with --table-from: one row per preset as shipped, mean and range")
+    parser.add_argument("--link", default=None,
+                        help="with --presets: link each preset's name to this detailed table")
+    args = parser.parse_args(argv)
     if args.table_from:
-        print(table([json.loads(line) for path in args.table_from for line in path.open()]))
+        rows = [json.loads(line) for path in args.table_from for line in path.open()]
+        print(preset_table(rows, args.link) if args.presets else table(rows))
         return 0
     torch.set_num_threads(1)
     if args.score:
@@ -149,6 +161,39 @@ def score_given(given: list[str], n: int, jsonl: Path | None) -> int:
                 handle.write(json.dumps(rows[-1]) + "\n")
     print(table(rows))
     return 0
+
+
+def preset_table(rows: list[dict], link: str | None = None) -> str:
+    """One row per conditional preset as shipped: the image presets' FID, class agreement and
+    recall, and the ring's lowest share of a label's samples within 3σ of its mode, each the
+    mean and range over the runs behind it."""
+    by_preset: dict[str, list[dict]] = {}
+    for row in rows:
+        if row["entry"] in AS_SHIPPED:
+            by_preset.setdefault(AS_SHIPPED[row["entry"]], []).append(row)
+    images = {p: runs for p, runs in by_preset.items() if "extractor" in runs[0]}
+    lines = []
+    if images:
+        lines += ["| preset | runs | seeds | machines | dtype | FID | class agreement | recall |",
+                  "|---|---|---|---|---|---|---|---|"]
+        for preset, runs in images.items():
+            machines = ", ".join(sorted({letter(r["extractor"]) for r in runs}))
+            dtypes = ", ".join(sorted({r.get("train_precision", "–") for r in runs}))
+            lines.append(
+                f"| {linked(preset, link)} | {len(runs)} | {seeds([r['seed'] for r in runs])} | "
+                f"{machines} | {dtypes} | {mean_range([r['fid'] for r in runs])} | "
+                f"{mean_range([r['class_agreement'] for r in runs], '.3f')} | "
+                f"{mean_range([r['recall'] for r in runs], '.3f')} |")
+        lines += ["", legend({r["extractor"] for runs in images.values() for r in runs})]
+    ring = {p: runs for p, runs in by_preset.items() if p not in images}
+    if ring:
+        lines += ["" if lines else None,
+                  "| preset | runs | seeds | lowest label's % within 3σ of its mode |",
+                  "|---|---|---|---|"]
+        lines += [f"| {linked(preset, link)} | {len(runs)} | {seeds([r['seed'] for r in runs])}"
+                  f" | {mean_range([r['label_high_quality_min'] for r in runs])} |"
+                  for preset, runs in ring.items()]
+    return "\n".join(line for line in lines if line is not None)
 
 
 def table(rows: list[dict]) -> str:

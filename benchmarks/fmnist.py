@@ -11,6 +11,7 @@ latent seed 0 and scored. Needs the classifier once: `gankit train-classifier --
     python benchmarks/fmnist.py --only began --full --keep runs/fm   # to the preset's end
     python benchmarks/fmnist.py --score began=runs/fm/began --checkpoint best   # a kept run
     python benchmarks/fmnist.py --table-from a.jsonl b.jsonl   # the table of saved results
+    python benchmarks/fmnist.py --presets --table-from a.jsonl  # one row per preset as shipped
 """
 
 from __future__ import annotations
@@ -24,6 +25,8 @@ from pathlib import Path
 
 import torch
 from fmnist_entries import ENTRIES
+from glance import linked, mean_range, seeds
+from machines import legend, letter
 
 import gankit
 from gankit.metrics.evaluate import evaluate_samples
@@ -83,7 +86,7 @@ def parse_sets(items: list[str]) -> dict:
     return overrides
 
 
-def main() -> int:
+def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--only", nargs="+", choices=list(ENTRIES), default=list(ENTRIES))
     parser.add_argument("--minutes", type=float, default=15.0, help="CPU minutes per entry")
@@ -104,9 +107,18 @@ def main() -> int:
                         help="with --score: the trained generator, not its moving average")
     parser.add_argument("--table-from", type=Path, nargs="+", default=None, metavar="JSONL",
                         help="train nothing: print the table of results saved with --jsonl")
-    args = parser.parse_args()
+    parser.add_argument("--presets", action="store_true",
+                        help="with --table-from: one row per preset as shipped (its bare entry "
+                             "and its -seedN entries), mean and range over those runs")
+    parser.add_argument("--link", default=None,
+                        help="with --presets: link each preset's name to this detailed table")
+    args = parser.parse_args(argv)
+    command = f"python benchmarks/fmnist.py {' '.join(sys.argv[1:] if argv is None else argv)}"
     if args.table_from:
         rows = [json.loads(line) for path in args.table_from for line in path.open()]
+        if args.presets:
+            print(preset_table(rows, args.link))
+            return 0
         order = list(ENTRIES)
         print(table(sorted(rows, key=lambda row: order.index(row["entry"]))))
         return 0
@@ -114,7 +126,7 @@ def main() -> int:
     if args.score:
         rows = score_given(args.score, args.n, args.checkpoint, use_ema=not args.no_ema)
         append(rows, args.jsonl)
-        print(table(rows))
+        print(table(rows, command))
         return 0
     rows = []
     with tempfile.TemporaryDirectory() as tmp:
@@ -138,7 +150,7 @@ def main() -> int:
                          **score(trainer.sampling_generator(), trainer.config.z_dim, args.n)})
             print(json.dumps(rows[-1]), file=sys.stderr, flush=True)
             append(rows[-1:], args.jsonl)
-    print(table(rows))
+    print(table(rows, command))
     return 0
 
 
@@ -148,13 +160,15 @@ def append(rows: list[dict], jsonl: Path | None) -> None:
             handle.writelines(json.dumps(row) + "\n" for row in rows)
 
 
-def table(rows: list[dict]) -> str:
+def table(rows: list[dict], command: str | None = None) -> str:
+    """Every row: its entry, preset, length, time, precision and scores (the command that
+    produced them first, when given)."""
     judged = [c for c in JUDGE_COLUMNS if any(c in row for row in rows)]
     extractors = sorted({row["extractor"] for row in rows})
     columns = COLUMNS + tuple(judged) + (("extractor",) if len(extractors) > 1 else ())
-    lines = [f"Command: python benchmarks/fmnist.py {' '.join(sys.argv[1:])}".rstrip(),
-             (f"Extractor: {', '.join(extractors)}; {rows[0]['n_fake']} samples vs "
-              f"{rows[0]['n_real']} test images"),
+    lines = [f"Command: {command.rstrip()}"] if command else []
+    lines += [(f"Extractor: {', '.join(extractors)}; {rows[0]['n_fake']} samples vs "
+               f"{rows[0]['n_real']} test images"),
              "| entry | preset | G steps | CPU min | wall min | device | dtype | "
              + " | ".join(columns) + " |",
              "|---|---|---|---|---|---|---|" + "---|" * len(columns)]
@@ -165,7 +179,40 @@ def table(rows: list[dict]) -> str:
         lines.append(f"| {row['entry']} | {row['preset']} | {row['steps']} | {minutes[0]} | "
                      f"{minutes[1]} | {row.get('device', 'cpu')} | {row.get('train_dtype', '–')} "
                      f"| {cells} |")
-    return "\n".join(lines)
+    return "\n".join(lines + ["", legend(extractors)])
+
+
+def train_seed(row: dict) -> int:
+    """The seed a row's run trained with (older rows name it only by their entry's overrides)."""
+    return row.get("train_seed", ENTRIES.get(row["entry"], ("", {}))[1].get("seed", 0))
+
+
+def as_shipped(entry: str) -> str | None:
+    """The preset an entry measures unchanged (at most its seed differs), else None."""
+    preset, extra = ENTRIES.get(entry, (None, {"variant": True}))
+    return preset if set(extra) <= {"seed"} else None
+
+
+def preset_table(rows: list[dict], link: str | None = None) -> str:
+    """One row per preset as shipped: how many runs (seeds, machines, precisions) are behind it,
+    and the mean and range of FID, precision and recall over them."""
+    by_preset: dict[str, list[dict]] = {}
+    order = list(ENTRIES)
+    for row in sorted(rows, key=lambda row: order.index(row["entry"])):
+        if preset := as_shipped(row["entry"]):
+            by_preset.setdefault(preset, []).append(row)
+    lines = ["| preset | runs | seeds | machines | dtype | FID | precision | recall |",
+             "|---|---|---|---|---|---|---|---|"]
+    for preset, runs in by_preset.items():
+        machines = ", ".join(dict.fromkeys(sorted(letter(r["extractor"]) for r in runs)))
+        dtypes = ", ".join(sorted({r.get("train_dtype", "–") for r in runs}))
+        lines.append(
+            f"| {linked(preset, link)} | {len(runs)} | {seeds([train_seed(r) for r in runs])} "
+            f"| {machines} | {dtypes} | {mean_range([r['fid'] for r in runs])} "
+            f"| {mean_range([r['precision'] for r in runs], '.3f')} "
+            f"| {mean_range([r['recall'] for r in runs], '.3f')} |")
+    used = {r["extractor"] for runs in by_preset.values() for r in runs}
+    return "\n".join(lines + ["", legend(used)])
 
 
 def cell(value: float | str | None, spec: str = ".3f") -> str:

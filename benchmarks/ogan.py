@@ -15,6 +15,7 @@ samples, reconstructs each test image with its true label, and adds intra-FID an
     python benchmarks/ogan.py --minutes 12
     python benchmarks/ogan.py --runs on=RUN_DIR off=RUN_DIR      # score runs trained elsewhere
     python benchmarks/ogan.py --runs cond=RUN_DIR --only-given   # any names; skip training
+    python benchmarks/ogan.py --table-from benchmarks/results/ogan-full.jsonl   # saved rows
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ from pathlib import Path
 import numpy as np
 import torch
 from fmnist import train_for
+from machines import legend, letter
 
 from gankit.data.pictures import images_hwc
 from gankit.metrics.extractors import build_extractor
@@ -81,14 +83,38 @@ def measure(run_dir: Path) -> dict:
     return result | sample_quality(run)
 
 
-def main() -> int:
+# The columns of the table of saved rows (--table-from), after the run's name and config
+SAVED_COLUMNS = ("rho", "recon_mae@1.0", "same_label@1.0", "true_label@1.0", "same_label@0.9",
+                 "fid", "precision", "recall", "class_agreement")
+
+
+def saved_table(rows: list[dict]) -> str:
+    """The rows saved with --jsonl (or by hand, with `config`, `seed`, `train_precision` and
+    `extractor` added): one line each, the machine by its classifier's letter."""
+    lines = ["| run | config | seed | dtype | " + " | ".join(SAVED_COLUMNS) + " | machine |",
+             "|---|---|---|---|" + "---|" * (len(SAVED_COLUMNS) + 1)]
+    for row in rows:
+        cells = " | ".join(_fmt(row.get(k)) for k in SAVED_COLUMNS)
+        lines.append(f"| {row['run']} | {row.get('config', '–')} | {row.get('seed', '–')} | "
+                     f"{row.get('train_precision', '–')} | {cells} | "
+                     f"{letter(row['extractor'])} |")
+    return "\n".join(lines + ["", legend({row["extractor"] for row in rows})])
+
+
+def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--minutes", type=float, default=12.0, help="CPU minutes per run")
     parser.add_argument("--threads", type=int, default=1)
     parser.add_argument("--runs", nargs="*", default=[], metavar="NAME=RUN_DIR",
                         help="score existing runs instead of training")
     parser.add_argument("--only-given", action="store_true", help="score the --runs only")
-    args = parser.parse_args()
+    parser.add_argument("--jsonl", type=Path, default=None, help="also append each row here")
+    parser.add_argument("--table-from", type=Path, nargs="+", default=None, metavar="JSONL",
+                        help="train nothing: print the table of rows saved with --jsonl")
+    args = parser.parse_args(argv)
+    if args.table_from:
+        print(saved_table([json.loads(line) for path in args.table_from for line in path.open()]))
+        return 0
     torch.set_num_threads(args.threads)
     given = dict(item.split("=", 1) for item in args.runs)
     variants = {name: {} for name in given} if args.only_given else VARIANTS
@@ -101,7 +127,11 @@ def main() -> int:
                 run_dir = train_for(PRESET, args.minutes, Path(tmp) / label, extra)[0].run_dir.root
             rows.append({"run": label, **measure(run_dir)})
             print(json.dumps(rows[-1]), file=sys.stderr, flush=True)
-    print(f"Command: python benchmarks/ogan.py {' '.join(sys.argv[1:])}".rstrip())
+            if args.jsonl:
+                with args.jsonl.open("a") as handle:
+                    handle.write(json.dumps(rows[-1]) + "\n")
+    command = " ".join(sys.argv[1:] if argv is None else argv)
+    print(f"Command: python benchmarks/ogan.py {command}".rstrip())
     keys = list(dict.fromkeys(k for row in rows for k in row if k != "run"))
     print("| run | " + " | ".join(keys) + " |")
     print("|---|" + "---|" * len(keys))

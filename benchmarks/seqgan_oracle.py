@@ -14,6 +14,7 @@ kept in RUN_DIR/benchmark.json.
     python benchmarks/seqgan_oracle.py --out runs/seqgan-oracle-bench --resume
     python benchmarks/seqgan_oracle.py --preset seqgan-oracle-fast --out runs/fast
     python benchmarks/seqgan_oracle.py --out runs/quick objective_options.mle_epochs=20 steps=50
+    python benchmarks/seqgan_oracle.py --table-from benchmarks/results/seqgan-oracle.jsonl
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ from pathlib import Path
 
 import numpy as np
 import torch
+from glance import linked, mean_range
 
 from gankit.config.load import load_config
 from gankit.nets.sampling import sample_generator
@@ -76,30 +78,87 @@ def results(trainer: Trainer, random_nll: float) -> dict[str, float]:
 
 
 def table(values: dict[str, float], minutes: dict[str, float],
-          wall_minutes: dict[str, float]) -> str:
+          wall_minutes: dict[str, float] | None) -> str:
     lines = ["| generator | paper (Table 1) | authors' log | gankit | CPU minutes | wall minutes |",
              "|---|---|---|---|---|---|"]
     for key, name in ROWS.items():
+        wall = f"{wall_minutes[key]:.1f}" if wall_minutes else "–"
         lines.append(f"| {name} | {PAPER[key]} | {AUTHORS_LOG[key]} | {values[key]:.3f} | "
-                     f"{minutes[key]:.1f} | {wall_minutes[key]:.1f} |")
+                     f"{minutes[key]:.1f} | {wall} |")
+    return "\n".join(lines)
+
+
+def report(row: dict) -> str:
+    """The table, the CPU minutes of each part and the lowest score of the game, from the
+    summary a finished run prints (and --jsonl keeps)."""
+    seconds, total = row["cpu_seconds"], row["total_cpu_seconds"]
+    wall = row.get("wall_seconds")
+    minutes = phase_minutes(seconds)
+    values = row["values"]
+    parts = (f"CPU minutes on {row.get('threads', 1)} thread(s): MLE steps {minutes['mle']:.1f}, "
+             f"D pre-training {pretraining_seconds(seconds) / 60:.1f}, adversarial steps "
+             f"{seconds['game'] / 60:.1f}, evaluation and logging "
+             f"{(total - sum(seconds.values())) / 60:.1f}, total {total / 60:.1f}.")
+    best = (f"Lowest adversarial NLL_oracle {values['seqgan_best']:.3f} at step "
+            f"{values['seqgan_best_step']}.")
+    return "\n".join([table(values, minutes, phase_minutes(wall) if wall else None), "",
+                      parts, best])
+
+
+def preset_table(rows: list[dict], link: str | None = None) -> str:
+    """One row per preset (with the overrides it ran with): NLL_oracle after MLE and after the
+    game, mean and range over its runs, beside the paper's."""
+    by_preset: dict[str, list[dict]] = {}
+    for row in rows:
+        name = " ".join([row["preset"], *row.get("overrides", [])])
+        by_preset.setdefault(name, []).append(row)
+    lines = ["| preset | runs | NLL_oracle after MLE | after the game | paper (MLE, SeqGAN) |",
+             "|---|---|---|---|---|"]
+    for name, runs in by_preset.items():
+        preset, _, overrides = name.partition(" ")
+        shown = linked(preset, link) + (f" `{overrides}`" if overrides else "")
+        lines.append(f"| {shown} | {len(runs)} | "
+                     f"{mean_range([r['values']['mle'] for r in runs], '.3f')} | "
+                     f"{mean_range([r['values']['seqgan'] for r in runs], '.3f')} | "
+                     f"{PAPER['mle']}, {PAPER['seqgan']} |")
     return "\n".join(lines)
 
 
 def phase_minutes(seconds: dict[str, float]) -> dict[str, float]:
     return {"random": 0.0, "mle": seconds["mle"] / 60,
-            "seqgan": (seconds["pretrain_critic"] + seconds["game"]) / 60}
+            "seqgan": (pretraining_seconds(seconds) + seconds["game"]) / 60}
 
 
-def main() -> int:
+def pretraining_seconds(seconds: dict[str, float]) -> float:
+    """The critic's pre-training time (named pretrain_d in runs before gankit 0.2)."""
+    return seconds["pretrain_critic"] if "pretrain_critic" in seconds else seconds["pretrain_d"]
+
+
+def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--out", required=True, help="run directory to create")
+    parser.add_argument("--out", help="run directory to create (required unless --table-from)")
     parser.add_argument("--preset", default=PRESET, choices=[PRESET, f"{PRESET}-fast"])
     parser.add_argument("--threads", type=int, default=1)
     parser.add_argument("--resume", action="store_true",
                         help="go on with the stopped run in --out (no overrides)")
     parser.add_argument("overrides", nargs="*", metavar="key=value",
                         help="changes to the preset (e.g. n_critic=50)")
-    args = parser.parse_args()
+    parser.add_argument("--jsonl", type=Path, default=None,
+                        help="also append the finished run's summary here")
+    parser.add_argument("--table-from", type=Path, nargs="+", default=None, metavar="JSONL",
+                        help="train nothing: print the tables of summaries kept with --jsonl")
+    parser.add_argument("--presets", action="store_true",
+                        help="with --table-from: one row per preset, mean and range over runs")
+    parser.add_argument("--link", default=None,
+                        help="with --presets: link each preset's name to this detailed table")
+    args = parser.parse_args(argv)
+    if args.table_from:
+        rows = [json.loads(line) for path in args.table_from for line in path.open()]
+        print(preset_table(rows, args.link) if args.presets
+              else "\n\n".join(report(row) for row in rows))
+        return 0
+    if not args.out:
+        parser.error("--out is required to train")
     torch.set_num_threads(args.threads)
     if args.resume and args.overrides:
         parser.error("--resume goes on with the run's own settings: give no overrides")
@@ -132,18 +191,18 @@ def main() -> int:
         return 1
 
     values = results(trainer, random_nll)
-    minutes = phase_minutes(seconds)
-    print(f"    python benchmarks/seqgan_oracle.py {shlex.join(sys.argv[1:])}\n")
-    print(table(values, minutes, phase_minutes(wall)))
-    print(f"\nCPU minutes on {args.threads} thread(s): MLE steps {minutes['mle']:.1f}, "
-          f"D pre-training {seconds['pretrain_critic'] / 60:.1f}, adversarial steps "
-          f"{seconds['game'] / 60:.1f}, evaluation and logging "
-          f"{(total - sum(seconds.values())) / 60:.1f}, total {total / 60:.1f}.")
-    print(f"Lowest adversarial NLL_oracle {values['seqgan_best']:.3f} at step "
-          f"{values['seqgan_best_step']}; samples in {trainer.run_dir.root / 'tokens.npz'}.")
-    print(json.dumps({"values": values, "cpu_seconds": dict(seconds), "total_cpu_seconds": total,
-                      "wall_seconds": dict(wall), "device": str(trainer.parts.device),
-                      "precision": trainer.config.precision}))
+    summary = {"values": values, "cpu_seconds": dict(seconds), "total_cpu_seconds": total,
+               "wall_seconds": dict(wall), "device": str(trainer.parts.device),
+               "precision": trainer.config.precision}
+    argv_shown = sys.argv[1:] if argv is None else argv
+    print(f"    python benchmarks/seqgan_oracle.py {shlex.join(argv_shown)}\n")
+    print(report({**summary, "threads": args.threads}))
+    print(f"Samples in {trainer.run_dir.root / 'tokens.npz'}.")
+    print(json.dumps(summary))
+    if args.jsonl:
+        with args.jsonl.open("a") as handle:
+            handle.write(json.dumps({"preset": args.preset, "overrides": args.overrides,
+                                     "threads": args.threads, **summary}) + "\n")
     return 0
 
 

@@ -10,6 +10,7 @@ the device), with gankit/plain as a ratio.
     python benchmarks/speed.py                    # CPU: batch 64, the 28x28 and 2D nets
     python benchmarks/speed.py --batch 64 1024 --nets infogan-28 dcgan-32 dcgan-64 mlp-2D
     python benchmarks/speed.py --jsonl benchmarks/results/speed-cpu.jsonl
+    python benchmarks/speed.py --table-from benchmarks/results/speed-cpu.jsonl   # saved rows
 """
 
 from __future__ import annotations
@@ -162,7 +163,7 @@ def precisions(device: torch.device) -> list[str]:
     return ["fp32", "bf16"] if native_bf16(device) else ["fp32"]
 
 
-def main() -> int:
+def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--device", default="cuda" if torch.cuda.is_available() else "cpu")
     parser.add_argument("--nets", nargs="+", choices=list(NETS), default=None)
@@ -172,7 +173,12 @@ def main() -> int:
     parser.add_argument("--seconds", type=float, default=3.0, help="timing per cell")
     parser.add_argument("--threads", type=int, default=None)
     parser.add_argument("--jsonl", type=Path, default=None)
-    args = parser.parse_args()
+    parser.add_argument("--table-from", type=Path, nargs="+", default=None, metavar="JSONL",
+                        help="time nothing: print the table of rows saved with --jsonl")
+    args = parser.parse_args(argv)
+    if args.table_from:
+        print(table([json.loads(line) for path in args.table_from for line in path.open()]))
+        return 0
     device = torch.device(args.device)
     cpu = device.type == "cpu"
     nets = args.nets or (["infogan-28", "mlp-2D"] if cpu else list(NETS))
@@ -196,7 +202,8 @@ def main() -> int:
                         if args.jsonl:
                             with args.jsonl.open("a") as handle:
                                 handle.write(json.dumps(row) + "\n")
-    print(table(rows))
+    command = " ".join(sys.argv[1:] if argv is None else argv)
+    print(table(rows, f"python benchmarks/speed.py {command}"))
     return 0
 
 
@@ -210,15 +217,15 @@ def describe(device: torch.device) -> str:
     return f"{platform.processor() or platform.machine()} CPU"
 
 
-def table(rows: list[dict]) -> str:
-    lines = [f"Command: python benchmarks/speed.py {' '.join(sys.argv[1:])}".rstrip(),
-             f"Device: {rows[0]['device']}, torch {rows[0]['torch']}, "
-             f"{rows[0]['threads']} thread(s); matrix peak: "
-             + ", ".join(f"{r['precision']} {r['peak_tflops']:.3g} TFLOP/s"
-                         for r in {r['precision']: r for r in rows}.values()),
-             ("| net | objective | batch | precision | gankit steps/s | samples/s | TFLOP/s | "
-              "plain steps/s | gankit/plain |"),
-             "|---|---|---|---|---|---|---|---|---|"]
+def table(rows: list[dict], command: str | None = None) -> str:
+    lines = [f"Command: {command.rstrip()}"] if command else []
+    lines += [f"Device: {rows[0]['device']}, torch {rows[0]['torch']}, "
+              f"{rows[0]['threads']} thread(s); matrix peak: "
+              + ", ".join(f"{r['precision']} {r['peak_tflops']:.3g} TFLOP/s"
+                          for r in {r['precision']: r for r in rows}.values()),
+              ("| net | objective | batch | precision | gankit steps/s | samples/s | TFLOP/s | "
+               "plain steps/s | gankit/plain |"),
+              "|---|---|---|---|---|---|---|---|---|"]
     for r in rows:
         lines.append(f"| {r['net']} | {r['objective']} | {r['batch']} | {r['precision']} | "
                      f"{r['gankit_steps_per_s']:.1f} | {r['gankit_samples_per_s']:.0f} | "

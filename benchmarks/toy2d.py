@@ -9,6 +9,7 @@ KL(mode histogram ‖ uniform). The table gives mean ± standard error over seed
     python benchmarks/toy2d.py --objectives ebgan ebgan-no-pt --data ring   # the PT ablation
     python benchmarks/toy2d.py --objectives wgan --data ring --first-seed 2 --seeds 8 --jsonl r.jsonl
     python benchmarks/toy2d.py --table-from ring.jsonl grid.jsonl   # the table of saved results
+    python benchmarks/toy2d.py --presets --table-from ring.jsonl    # one row per preset
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ import time
 from pathlib import Path
 
 import torch
+from glance import linked, mean_range, seeds
 
 import gankit
 from gankit.data import load_dataset
@@ -100,7 +102,24 @@ def table(results: list[dict], datasets: list[str]) -> str:
     return "\n".join(lines)
 
 
-def main() -> int:
+def preset_table(results: list[dict], datasets: list[str], link: str | None = None) -> str:
+    """One row per preset as shipped (`<objective>-<data>`; the variants left out): its runs
+    (seeds) and the mean and range of modes captured and % high quality over them."""
+    lines = ["| preset | runs | seeds | modes | % high quality |", "|---|---|---|---|---|"]
+    for data in datasets:
+        for objective in OBJECTIVES:
+            rows = [r for r in results if r["objective"] == objective and r["data"] == data]
+            if rows:
+                total = rows[0]["total_modes"]
+                lines.append(
+                    f"| {linked(f'{objective}-{data}', link)} | {len(rows)} | "
+                    f"{seeds([r['seed'] for r in rows])} | "
+                    f"{mean_range([r['modes'] for r in rows])} of {total} | "
+                    f"{mean_range([r['high_quality'] for r in rows])} |")
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--objectives", nargs="+", default=OBJECTIVES,
                         choices=OBJECTIVES + list(VARIANTS))
@@ -119,11 +138,17 @@ def main() -> int:
                         help="train nothing: print the table of results saved with --jsonl "
                              "(a later row for the same objective, data and seed replaces an "
                              "earlier one)")
-    args = parser.parse_args()
+    parser.add_argument("--presets", action="store_true",
+                        help="with --table-from: one row per preset, mean and range over seeds")
+    parser.add_argument("--link", default=None,
+                        help="with --presets: link each preset's name to this detailed table")
+    args = parser.parse_args(argv)
     if args.table_from:
         results = latest_per_seed(
             [json.loads(line) for path in args.table_from for line in path.open()])
-        print(table(results, [d for d in args.data if any(r["data"] == d for r in results)]))
+        datasets = [d for d in args.data if any(r["data"] == d for r in results)]
+        print(preset_table(results, datasets, args.link) if args.presets
+              else table(results, datasets))
         return 0
     torch.set_num_threads(args.threads)
     results = []

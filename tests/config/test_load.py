@@ -3,7 +3,7 @@ import yaml
 
 from gankit.config.load import config_to_yaml, load_config
 from gankit.config.presets import preset_names
-from gankit.core.errors import GankitError
+from gankit.core.errors import GankitError, GankitWarning
 
 
 def test_objective_paper_defaults_sit_under_overrides():
@@ -108,3 +108,48 @@ def test_gradient_penalties_take_layer_norm_critics():
     config = load_config(None, ["objective=wgan-gp", "net=dcgan", "data=fashion-mnist",
                                 "net_options.d_norm=layer"])
     assert config.net_options["d_norm"] == "layer"
+
+
+# ---- wrappers, and the keys they replace (read for one release) --------------------------------
+
+OLD_AND_NEW = [
+    (["encoder.enabled=true", "encoder.weight=0.3", "encoder.update=joint", "z_dim=4"],
+     ["wrappers.ogan.weight=0.3", "wrappers.ogan.schedule=joint", "z_dim=4"]),
+    (["data=digits", "conditional=true", "net_options.conditioning=acgan", "acgan_weight=0.5",
+      "acgan_critic_fakes=false"],
+     ["data=digits", "conditional=true", "net_options.conditioning=acgan",
+      "wrappers.acgan.weight=0.5", "wrappers.acgan.critic_fakes=false"]),
+]
+
+
+@pytest.mark.parametrize("old, new", OLD_AND_NEW)
+def test_old_keys_give_the_new_config_with_one_warning(old, new):
+    with pytest.warns(GankitWarning, match="deprecated") as caught:
+        from_old = load_config("gan-qp-ring", old)
+    assert len(caught) == 1
+    assert from_old == load_config("gan-qp-ring", new)
+
+
+def test_old_keys_that_changed_nothing_are_dropped_silently(recwarn):
+    config = load_config("ns-ring", ["encoder.enabled=false", "encoder.weight=0.3",
+                                     "acgan_weight=2"])  # no AC-GAN critic: no effect before
+    assert config.wrappers == {} and not recwarn.list
+
+
+def test_an_acgan_critic_brings_its_wrapper_with_defaults():
+    config = load_config("cgan-ring", ["net_options.conditioning=acgan"])
+    assert config.wrappers == {"acgan": {"weight": 1.0, "critic_fakes": True}}
+    assert load_config("cgan-ring", []).wrappers == {}  # concat critics have no class head
+
+
+@pytest.mark.parametrize("items, message", [
+    (["wrappers.acgan.weight=1"], "wrappers.acgan needs a critic with a class head"),
+    (["objective=ebgan", "wrappers.ogan.weight=1"], "wrappers.ogan needs an objective whose"),
+    (["wrappers.ogan.weight=1", "z_dim=2"], "wrappers.ogan needs z_dim of at least 3"),
+    (["wrappers.ogan.schedule=sometimes"], "wrappers.ogan.schedule"),
+    (["wrappers=[ogan]"], "wrappers"),
+    (["wrappers.ogan=3"], "wrappers.ogan must be a mapping"),
+])
+def test_wrapper_mistakes_are_one_line(items, message):
+    with pytest.raises(GankitError, match=message):
+        load_config("ns-ring", items)

@@ -67,11 +67,15 @@ def part_text(part: LossPart) -> str:
 def code_of(function: Callable[..., Any]) -> str:
     """Where a part's code is: module:Class.method, module:function or module:Class (a callable
     object)."""
-    while isinstance(function, functools.partial):
-        function = function.func
+    while isinstance(function, functools.partial) or hasattr(function, "__wrapped__"):
+        function = function.func if isinstance(function, functools.partial) \
+            else function.__wrapped__
     owner = getattr(function, "__self__", None)
     if owner is not None:
-        return f"{type(owner).__module__}:{type(owner).__qualname__}.{function.__name__}"
+        bound = f"{type(owner).__module__}:{type(owner).__qualname__}.{function.__name__}"
+        defined = f"{function.__module__}:{function.__qualname__}"
+        inherited = defined != bound
+        return f"{bound} (inherited from {defined})" if inherited else bound
     if hasattr(function, "__qualname__"):
         return f"{function.__module__}:{function.__qualname__}"
     return f"{type(function).__module__}:{type(function).__qualname__}"

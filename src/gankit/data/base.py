@@ -6,6 +6,7 @@ Every source can save and restore its sampling position so a resumed run sees th
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any, ClassVar, Literal
 
@@ -61,9 +62,10 @@ class DataSource:
         columns = None if labels is None else int(torch.bincount(labels).max())
         return Preview(picture=picture(samples, columns=columns))
 
-    def preview_count(self, n_samples: int, n_points: int) -> int:
-        """How many samples a preview shows, given log.n_samples and log.n_points."""
-        return n_samples
+    def preview_count(self, log: Mapping[str, Any]) -> int:
+        """How many samples a preview shows, from the run's log settings (log.n_samples; 2D
+        sources read log.n_points)."""
+        return int(log["n_samples"])
 
     def state_dict(self) -> dict[str, Any]:
         return {}

@@ -7,6 +7,8 @@ grid: 25 modes at {-4, -2, 0, 2, 4}², σ = 0.05.
 from __future__ import annotations
 
 import math
+from collections.abc import Mapping
+from typing import Any
 
 import torch
 from torch import Tensor
@@ -43,8 +45,8 @@ class GaussianMixture(DataSource):
         """A scatter plot over the modes."""
         return Preview(picture=picture(samples, self.centers), scale=1)
 
-    def preview_count(self, n_samples: int, n_points: int) -> int:
-        return n_points
+    def preview_count(self, log: Mapping[str, Any]) -> int:
+        return int(log["n_points"])
 
 
 def ring_centers(count: int = 8, radius: float = 1.0) -> Tensor:

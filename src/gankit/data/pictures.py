@@ -20,6 +20,12 @@ def images_hwc(samples: Tensor) -> np.ndarray:
     return to_uint8(samples).permute(0, 2, 3, 1).numpy()
 
 
+def sample_arrays(samples: Tensor) -> np.ndarray:
+    """A generator's samples as arrays for the metrics: float32 N×2 points, int64 N×L token
+    sequences or uint8 N×H×W×C images."""
+    return samples.numpy() if samples.dim() == 2 else images_hwc(samples)
+
+
 def picture(samples: Tensor, reference: Tensor | None = None,
             columns: int | None = None) -> np.ndarray:
     """A grid for images (`columns` wide, square by default), a scatter plot (over optional

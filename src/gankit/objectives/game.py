@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from torch import nn
+from torch import Tensor, nn
 
 from gankit.core.step import (
     Every,
@@ -45,13 +45,21 @@ def game(critic_loss: Loss, generator_loss: Loss, plan: TrainingPlan, *,
     return [critic, *(lazy_update(r, project) for r in lazy), generator]
 
 
+class PenaltyTerm:
+    """A penalty's value on a batch as the loss term `term` (`__wrapped__`: the penalty, for
+    readers of the schedule)."""
+
+    def __init__(self, penalty: Callable[[StepBatch], Tensor], term: str) -> None:
+        self.__wrapped__, self.term = penalty, term
+
+    def __call__(self, batch: StepBatch) -> Terms:
+        return Terms({self.term: self.__wrapped__(batch).float()})
+
+
 def penalty_part(r: Regularizer, term: str, weight: float | None = None) -> LossPart:
     """The penalty as one part: its value as the term `term`, times its weight."""
-
-    def penalty(batch: StepBatch) -> Terms:
-        return Terms({term: r.penalty(batch).float()})
-
-    return LossPart(f"penalty/{r.name}", penalty, r.weight if weight is None else weight)
+    return LossPart(f"penalty/{r.name}", PenaltyTerm(r.penalty, term),
+                    r.weight if weight is None else weight)
 
 
 def lazy_update(r: Regularizer, project: Callable[[nn.Module], None] | None = None) -> Update:

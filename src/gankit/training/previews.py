@@ -3,6 +3,7 @@ at a fixed latent seed (a PNG grid or scatter plot, or text lines), also sent to
 
 from __future__ import annotations
 
+from dataclasses import asdict
 from pathlib import Path
 
 from torch import nn
@@ -20,7 +21,7 @@ PREVIEW_SEED_OFFSET = 2  # previews draw z from config.seed + 2, apart from trai
 def write_preview(data: DataSource, generator: nn.Module, config: Config, step: int,
                   folder: Path, logger: RunLogger | None, classes: int = 0) -> None:
     """Conditional runs show every class, one row each."""
-    n = data.preview_count(config.log.n_samples, config.log.n_points)
+    n = data.preview_count(asdict(config.log))
     labels = None
     if classes:
         n = max(1, n // classes) * classes

@@ -11,7 +11,7 @@ import numpy as np
 from torch import Tensor, nn
 
 from gankit.core.errors import GankitError
-from gankit.data.pictures import images_hwc
+from gankit.data.pictures import sample_arrays
 from gankit.metrics.evaluate import evaluate_samples
 from gankit.nets.sampling import balanced_labels, sample_generator
 
@@ -24,8 +24,7 @@ def draw_samples(generator: nn.Module, z_dim: int, n: int, seed: int,
     N×2 points, int64 N×L token sequences or uint8 N×H×W×C images."""
     if n < 1:
         raise GankitError(f"n must be at least 1, got {n}")
-    samples = sample_generator(generator, z_dim, n, seed, labels)
-    return samples.numpy() if samples.dim() == 2 else images_hwc(samples)
+    return sample_arrays(sample_generator(generator, z_dim, n, seed, labels))
 
 
 def evaluate_generator(generator: nn.Module, z_dim: int, data: str, n: int,

@@ -1,9 +1,9 @@
-"""The package's layering (design.md): arrows point one way, the engine knows no particular GAN,
+"""The package's layering (docs/architecture.md): arrows point one way, the engine knows no particular GAN,
 and the engine and each objective's losses stay short enough to read top to bottom."""
 
 import ast
-import re
 import inspect
+import re
 from pathlib import Path
 
 import pytest

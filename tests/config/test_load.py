@@ -132,8 +132,14 @@ def test_old_keys_give_the_new_config_with_one_warning(old, new):
 
 def test_old_keys_that_changed_nothing_are_dropped_silently(recwarn):
     config = load_config("ns-ring", ["encoder.enabled=false", "encoder.weight=0.3",
-                                     "acgan_weight=2"])  # no AC-GAN critic: no effect before
+                                     "acgan_weight=1.0", "acgan_critic_fakes=true"])
     assert config.wrappers == {} and not recwarn.list
+
+
+def test_an_old_acgan_setting_without_an_acgan_critic_is_an_error_now():
+    with pytest.warns(GankitWarning), pytest.raises(GankitError, match="needs a critic with a "
+                                                                        "class head"):
+        load_config("ns-ring", ["acgan_weight=2"])  # it did nothing before: now it says so
 
 
 def test_an_acgan_critic_brings_its_wrapper_with_defaults():
@@ -153,3 +159,20 @@ def test_an_acgan_critic_brings_its_wrapper_with_defaults():
 def test_wrapper_mistakes_are_one_line(items, message):
     with pytest.raises(GankitError, match=message):
         load_config("ns-ring", items)
+
+
+def test_an_old_key_on_the_command_line_overrides_a_preset_in_new_keys():
+    with pytest.warns(GankitWarning, match="wrappers.ogan.weight=0.0"):
+        config = load_config("ogan-fashion-mnist", ["encoder.weight=0.0"])
+    assert config.wrappers["ogan"] == {"weight": 0.0, "score": "mean", "schedule": "joint"}
+    with pytest.warns(GankitWarning, match="wrappers.acgan.weight=0.5"):
+        config = load_config("acgan-fashion-mnist", ["acgan_weight=0.5"])
+    assert config.wrappers["acgan"] == {"weight": 0.5, "critic_fakes": False}
+
+
+def test_a_new_key_on_the_command_line_overrides_an_old_style_file(tmp_path):
+    path = tmp_path / "old.yaml"
+    path.write_text("extends: gan-qp-ring\nz_dim: 4\nencoder: {enabled: true, weight: 0.3}\n")
+    with pytest.warns(GankitWarning, match="encoder.enabled, encoder.weight: deprecated"):
+        config = load_config(str(path), ["wrappers.ogan.weight=0.7"])
+    assert config.wrappers["ogan"]["weight"] == 0.7

@@ -30,7 +30,7 @@ def _assert_same(a, b):
     ["objective=wgan-gp", "instance_noise.std=0.1", "lr_schedule=linear"],
     ["objective=wgan"],
     ["objective=ns", "n_critic=2", "penalties=[{name: r1, weight: 1.0, every: 3}]"],
-    ["objective=gan-qp", "encoder.enabled=true", "z_dim=4"],
+    ["objective=gan-qp", "wrappers.ogan.weight=0.5", "z_dim=4"],
 ])
 def test_resume_matches_uninterrupted(tmp_path, tiny_ring_overrides, extra):
     base = [o for o in tiny_ring_overrides if not o.startswith("out=")] + extra

@@ -5,8 +5,8 @@ import torch
 
 from gankit.config.load import load_config
 from gankit.core.errors import GankitError
-from gankit.training.runs import start_run
 from gankit.training.learning_rate import apply_lr, lr_factor
+from gankit.training.runs import start_run
 
 
 def test_linear_decays_to_zero_at_the_last_step():

@@ -1,5 +1,7 @@
-"""Config keys replaced by `wrappers:` (gankit 0.1 → 0.2), still read for one release: each is
-translated to its new key with a one-line warning. Run folders written before keep resuming."""
+"""Config keys replaced by `wrappers:` (gankit 0.1 → 0.2), still read for one release: each layer
+of a config (a preset or YAML file, the command line, a run folder's config.yaml) has its old keys
+translated to the new ones before the layers merge, so a later layer overrides an earlier one
+whichever spelling each uses. Each translation is one warning line."""
 
 from __future__ import annotations
 
@@ -13,47 +15,50 @@ ACGAN_KEYS = {"acgan_weight": "weight", "acgan_critic_fakes": "critic_fakes"}
 ACGAN_DEFAULTS = {"weight": 1.0, "critic_fakes": True}
 
 
-def translate(raw: dict[str, Any]) -> dict[str, Any]:
-    """`raw` with `encoder.*`, `acgan_weight` and `acgan_critic_fakes` moved under `wrappers`.
-    Keys that changed nothing (O-GAN off, AC-GAN's defaults, AC-GAN settings of a run without an
-    AC-GAN critic) are dropped without a word: every old run folder's config.yaml has them."""
-    raw = dict(raw)
-    wrappers: dict[str, Any] = {}
-    moved = [*_move_encoder(raw, wrappers), *_move_acgan(raw, wrappers)]
-    if moved:
-        raw["wrappers"] = _merged(wrappers, raw.get("wrappers"))
-        warnings.warn(f"{', '.join(moved)} are deprecated and go in the next release; write "
-                      f"them under wrappers ({_as_keys(wrappers)})", GankitWarning, stacklevel=3)
-    return raw
+def translate(layer: dict[str, Any], whole: bool = False) -> dict[str, Any]:
+    """`layer` with `encoder.*`, `acgan_weight` and `acgan_critic_fakes` under `wrappers`.
+
+    `encoder.*` becomes wrappers.ogan.* unless `encoder.enabled` is false (then it changed
+    nothing). The AC-GAN keys move when they differ from their defaults; in a `whole` config (a
+    run folder's config.yaml, which lists every key) only when its critic is an AC-GAN one, as
+    they changed nothing elsewhere."""
+    layer = dict(layer)
+    moved: dict[str, Any] = {}
+    old_keys = [*_move_encoder(layer, moved), *_move_acgan(layer, moved, whole)]
+    if old_keys:
+        layer["wrappers"] = _merged(moved, layer.get("wrappers"))
+        warnings.warn(f"{', '.join(old_keys)}: deprecated, and gone in the next release; write "
+                      f"{_as_keys(moved)}", GankitWarning, stacklevel=3)
+    return layer
 
 
-def _move_encoder(raw: dict[str, Any], wrappers: dict[str, Any]) -> list[str]:
-    encoder = raw.pop("encoder", None)
+def _move_encoder(layer: dict[str, Any], moved: dict[str, Any]) -> list[str]:
+    encoder = layer.pop("encoder", None)
     if encoder is None:
         return []
     if not isinstance(encoder, dict):
         raise GankitError(f"encoder must be a mapping (it is deprecated: use wrappers.ogan), "
                           f"got {encoder!r}")
-    if not encoder.get("enabled"):
+    if encoder.get("enabled") is False:
         return []
-    wrappers["ogan"] = {new: encoder[old] for old, new in ENCODER_KEYS.items() if old in encoder}
+    moved["ogan"] = {new: encoder[old] for old, new in ENCODER_KEYS.items() if old in encoder}
     return [f"encoder.{key}" for key in encoder]
 
 
-def _move_acgan(raw: dict[str, Any], wrappers: dict[str, Any]) -> list[str]:
-    given = {new: raw.pop(old) for old, new in ACGAN_KEYS.items() if old in raw}
-    changed = {k: v for k, v in given.items() if v != ACGAN_DEFAULTS[k]}
-    options = raw.get("net_options") or {}
-    acgan_critic = raw.get("conditional") and isinstance(options, dict) \
+def _move_acgan(layer: dict[str, Any], moved: dict[str, Any], whole: bool) -> list[str]:
+    given = {new: layer.pop(old) for old, new in ACGAN_KEYS.items() if old in layer}
+    changed = any(v != ACGAN_DEFAULTS[k] for k, v in given.items())
+    options = layer.get("net_options")
+    acgan_critic = bool(layer.get("conditional")) and isinstance(options, dict) \
         and options.get("conditioning") == "acgan"
-    if not changed or not acgan_critic:
+    if not changed or (whole and not acgan_critic):
         return []
-    wrappers["acgan"] = given
+    moved["acgan"] = given
     return [old for old, new in ACGAN_KEYS.items() if new in given]
 
 
 def _merged(moved: dict[str, Any], given: Any) -> dict[str, Any]:
-    """The moved settings under what `wrappers` already says (which wins)."""
+    """The moved settings under what the same layer's `wrappers` says (which wins)."""
     if given is None:
         return moved
     if not isinstance(given, dict):
@@ -66,6 +71,7 @@ def _merged(moved: dict[str, Any], given: Any) -> dict[str, Any]:
     return merged
 
 
-def _as_keys(wrappers: dict[str, Any]) -> str:
-    return " ".join(f"wrappers.{name}.{key}={value}" for name, options in wrappers.items()
-                    for key, value in (options or {}).items())
+def _as_keys(moved: dict[str, Any]) -> str:
+    keys = [f"wrappers.{name}.{key}={value}" if options else f"wrappers.{name}={{}}"
+            for name, options in moved.items() for key, value in (options or {None: None}).items()]
+    return " ".join(keys)

@@ -37,10 +37,10 @@ RESUMABLE_KEYS = ("steps", "log", "device", "eval", "on_nan", "max_rollbacks",
 
 def load_config(source: str | None, overrides: list[str]) -> Config:
     raw = load_source(source) if source else {}
-    raw = deep_merge(raw, parse_overrides(overrides))
+    raw = deep_merge(raw, translate(parse_overrides(overrides)))
     objective = raw.get("objective", Config.objective)
     raw = deep_merge(_objective_defaults(objective), raw)
-    return resolve(build_dataclass(Config, translate(raw)))
+    return resolve(build_dataclass(Config, raw))
 
 
 def load_run_config(run_dir: Path, overrides: list[str]) -> Config:
@@ -53,8 +53,8 @@ def load_run_config(run_dir: Path, overrides: list[str]) -> Config:
     if frozen:
         allowed = ", ".join(RESUMABLE_KEYS)
         raise GankitError(f"cannot change {', '.join(frozen)} when resuming; only {allowed} may change")
-    raw = deep_merge(read_yaml(path), changes)
-    return resolve(build_dataclass(Config, translate(raw)))
+    raw = deep_merge(translate(read_yaml(path), whole=True), changes)
+    return resolve(build_dataclass(Config, raw))
 
 
 def resolve(config: Config) -> Config:

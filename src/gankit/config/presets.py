@@ -7,6 +7,7 @@ from typing import Any
 
 import yaml
 
+from gankit.config.deprecated import translate
 from gankit.core.errors import GankitError
 from gankit.core.paths import is_file
 from gankit.core.registry import unknown_name_message
@@ -42,7 +43,7 @@ def load_source(source: str) -> dict[str, Any]:
 def resolve_extends(path: Path, seen: tuple[Path, ...]) -> dict[str, Any]:
     if path in seen:
         raise GankitError(f"config {path} extends itself in a loop")
-    raw = read_yaml(path)
+    raw = translate(read_yaml(path))
     base_name = raw.pop("extends", None)
     if base_name is None:
         return raw

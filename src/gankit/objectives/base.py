@@ -1,4 +1,4 @@
-"""The base of every objective: design.md's (f, g, h) plus whatever extra terms its paper adds.
+"""The base of every objective: the (f, g, h) form (docs/architecture.md) plus whatever extra terms its paper adds.
 
 An objective describes its training as a schedule of updates (core.step); by default that is the
 adversarial game, `critic × n_critic`, then `generator × 1` (objectives.game). Its losses read
@@ -52,7 +52,7 @@ class Objective:
 
 
 class ScoreObjective(Objective):
-    """An objective fully described by f, g, h applied to a scalar critic score (design.md)."""
+    """An objective fully described by f, g, h applied to a scalar critic score (docs/architecture.md)."""
 
     def f(self, d_real: Tensor) -> Tensor:
         raise NotImplementedError
@@ -72,7 +72,7 @@ class ScoreObjective(Objective):
         return self.generator_terms(batch.critic_fake().score.float(), batch)
 
     def critic_terms(self, d_real: Tensor, d_fake: Tensor, batch: StepBatch) -> Terms:
-        """The critic's terms from the scores of the real and the fake batch (design.md's f, g).
+        """The critic's terms from the scores of the real and the fake batch (the form's f, g).
 
         Wrappers that compute scores their own way (O-GAN) call this; objectives with extra
         terms (penalties, paired real/fake terms) override it and may use `batch`."""

@@ -231,8 +231,8 @@ ENTRIES: dict[str, tuple[str, dict]] = {
     "gan-qp-seed1": ("gan-qp-fashion-mnist", {"seed": 1}),
     "ogan": ("ogan-fashion-mnist", {}),
     "ogan-seed1": ("ogan-fashion-mnist", {"seed": 1}),
-    "ogan-no-rho": ("ogan-fashion-mnist", {"encoder": {"weight": 0.0}}),
-    "ogan-alternating": ("ogan-fashion-mnist", {"encoder": {"update": "alternating"}}),
+    "ogan-no-rho": ("ogan-fashion-mnist", {"wrappers": {"ogan": {"weight": 0.0}}}),
+    "ogan-alternating": ("ogan-fashion-mnist", {"wrappers": {"ogan": {"schedule": "alternating"}}}),
     # the author's scripts' optimiser (the preset before it took Adam)
     "ogan-rmsprop": ("ogan-fashion-mnist",
                      {"g_opt": {"name": "rmsprop", "lr": 1e-4, "alpha": 0.99},
@@ -241,5 +241,5 @@ ENTRIES: dict[str, tuple[str, dict]] = {
     "ogan-l1": ("ogan-fashion-mnist", {"objective_options": {"distance": "l1", "scale": 10.0}}),
     # O-GAN's encoder on the gan-qp preset itself (2 critic steps, so alternating updates)
     "ogan-on-gan-qp": ("gan-qp-fashion-mnist",
-                       {"encoder": {"enabled": True, "weight": 0.5, "update": "alternating"}}),
+                       {"wrappers": {"ogan": {"weight": 0.5, "schedule": "alternating"}}}),
 }

@@ -40,7 +40,7 @@ from gankit.training.evaluation.generator import evaluate_generator
 from gankit.use.encoding import open_encoder_run, real_images, reconstruct_images
 from gankit.use.runs import TrainedGenerator
 
-VARIANTS = {"on": {}, "off": {"encoder": {"weight": 0.0}}}
+VARIANTS = {"on": {}, "off": {"wrappers": {"ogan": {"weight": 0.0}}}}
 PRESET = "ogan-fashion-mnist"
 
 

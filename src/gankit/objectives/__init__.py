@@ -45,12 +45,13 @@ def build_objective(name: str, options: Mapping[str, Any] | None = None,
                     wrappers: Mapping[str, Mapping[str, Any]] | None = None) -> Objective:
     """Validate `options` against the objective's Options dataclass and build it, then wrap it
     in each of `wrappers` (name -> options) in their declared order."""
-    typed = build_dataclass(OBJECTIVES.entry(name).options, options, where="objective_options")
+    typed: object = build_dataclass(OBJECTIVES.entry(name).options, options,
+                                    where="objective_options")
     objective = objective_class(name)(typed)
     for wrapper in wrapper_order(wrappers or {}):
         entry = WRAPPERS.entry(wrapper)
-        settings = build_dataclass(entry.options, (wrappers or {})[wrapper],
-                                   where=f"wrappers.{wrapper}")
+        settings: object = build_dataclass(entry.options, (wrappers or {})[wrapper],
+                                           where=f"wrappers.{wrapper}")
         objective = entry.value(objective, settings)
     return objective
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import torch
 import torch.nn.functional as F
 from torch import Tensor
@@ -38,7 +40,8 @@ class LossSensitive(ScoreObjective):
         return Terms({"adv": loss_fake.mean()}, {"loss_fake": loss_fake.mean().detach()})
 
     def loss(self, d: Tensor) -> Tensor:
-        activations = {"relu": F.relu, "softplus": F.softplus, "none": lambda v: v}
+        activations: dict[str, Callable[[Tensor], Tensor]] = {
+            "relu": F.relu, "softplus": F.softplus, "none": lambda v: v}
         return activations[self.options.activation](d)
 
     @torch.no_grad()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import partial
 
 import torch
@@ -32,7 +33,7 @@ class WGAN(WassersteinScores):
     Options = WGANOptions
 
     def schedule(self, plan: TrainingPlan) -> Schedule:
-        times = plan.n_critic
+        times: int | Callable[[int], int] = plan.n_critic
         if self.options.critic_schedule == "reference":
             times = partial(reference_critic_steps, otherwise=plan.n_critic)
         return game(self.critic_loss, self.generator_loss, plan, critic_times=times,

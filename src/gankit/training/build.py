@@ -151,6 +151,7 @@ def probe_source(config: Config, device: torch.device,
         z = latent_batch(n, config.z_dim, config.seed + 4, device)
         if not classes:
             return Probe(real.to(device), z)
+        assert labels is not None  # conditional runs train on labelled data (class_frequencies)
         return Probe(real.to(device), z, labels.to(device), balanced_labels(n, classes).to(device))
 
     return probe

@@ -35,6 +35,7 @@ class Draws:
                 self.last = self.shard(real).to(self.device), None
             else:
                 real, labels = self.data.sample_labelled(self.batch_size, self.data_rng)
+                assert labels is not None  # class frequencies come from labelled data
                 self.last = self.shard(real).to(self.device), self.shard(labels).to(self.device)
         return self.last
 

@@ -128,10 +128,13 @@ class Trainer:
             self.preview()
         if due.save:
             self.save()
-        if due.evaluate and phase is None:
-            self.evaluator(step, self.sampling_generator(), self.logger, self.state_dict)
-        elif due.evaluate and phase is not None:
-            self.evaluator.during_phase(phase.name, step, self.sampling_generator(), self.logger)
+        if due.evaluate:
+            assert self.logger is not None  # fit() makes it before any step
+            if phase is None:
+                self.evaluator(step, self.sampling_generator(), self.logger, self.state_dict)
+            else:
+                self.evaluator.during_phase(phase.name, step, self.sampling_generator(),
+                                            self.logger)
 
     def flush(self, step: int, phase: Update | None = None) -> None:
         """The averaged scalars of the steps since the last line, with the steps per second."""

@@ -9,16 +9,20 @@ from __future__ import annotations
 
 import signal
 import threading
+from collections.abc import Callable
 from types import FrameType
+from typing import Any
 
 SIGNALS = (signal.SIGINT, signal.SIGTERM)
+# What signal.signal takes and returns (typeshed's private signal._HANDLER).
+Handler = Callable[[int, FrameType | None], Any] | int | signal.Handlers | None
 
 
 class StopRequest:
     def __init__(self) -> None:
         self.requested = False
         self.signal_name = ""
-        self._previous: dict[int, object] = {}
+        self._previous: dict[int, Handler] = {}
 
     def __enter__(self) -> StopRequest:  # noqa: PYI034
         if threading.current_thread() is threading.main_thread():

@@ -11,6 +11,7 @@ import json
 import math
 from collections import defaultdict
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
 import torch
@@ -21,6 +22,9 @@ from gankit.core.errors import GankitError
 from gankit.core.io import write_text_atomic
 from gankit.core.step import Terms
 from gankit.training.run_dir import RunDir
+
+if TYPE_CHECKING:
+    from torch.utils.tensorboard import SummaryWriter
 
 
 class RunLogger:
@@ -161,7 +165,7 @@ def logged_by(line: str, at: int) -> bool:
         record["at"] <= at
 
 
-def _tensorboard_writer(run: RunDir, start: int) -> object | None:
+def _tensorboard_writer(run: RunDir, start: int) -> SummaryWriter | None:
     """A writer that hides what an earlier process logged after `start` steps (resumes)."""
     from torch.utils.tensorboard import SummaryWriter
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 import torch.nn.functional as F
 from torch import Tensor
 
@@ -17,7 +19,7 @@ class EBGAN(EnergyObjective):
     L_G = D(G(z)) + lambda_PT * f_PT(Enc(G(z))). The PT value is logged even when its weight is 0.
     """
 
-    Options = EBGANOptions
+    Options: ClassVar[type] = EBGANOptions  # MAGAN, a subclass, has options of its own
 
     def schedule(self, plan: TrainingPlan) -> Schedule:
         pretrain = self.pretraining(self.options.pretrain_critic_steps)
@@ -36,6 +38,7 @@ class EBGAN(EnergyObjective):
 
     def generator_loss(self, batch: StepBatch) -> Terms:
         output = batch.critic_fake()
+        assert output.code is not None  # an autoencoder critic (critic_spec) gives its code
         pt = pulling_away(output.code)
         losses = {"adv": energy(output).mean()}
         if self.options.pt_weight > 0:

@@ -56,9 +56,11 @@ class OGAN(Objective):
         and held-out diagnostics after every log.every-th generator update."""
         arrange = joint_schedule if self.settings.schedule == "joint" else alternating_schedule
         entries = arrange(self.inner.schedule(plan), self.correlation_part())
+        if not plan.probe:
+            return entries
         diag = Update("diag", "nothing", partial(self.diagnostics, probe=plan.probe),
                       Every(plan.log_every, GENERATOR), real="none", fake=False)
-        return entries + ([diag] if plan.probe else [])
+        return entries + [diag]
 
     def critic_loss(self, batch: StepBatch) -> Terms:
         parts = (LossPart("objective", self.inner.critic_loss), self.correlation_part())
@@ -71,7 +73,9 @@ class OGAN(Objective):
     @staticmethod
     def correlation(batch: StepBatch) -> Terms:
         """-rho(z, E(G(z))) averaged over the batch (its weight is lambda), and rho itself."""
-        rho = pearson(batch.z, batch.critic_fake().code).mean()
+        code = batch.critic_fake().code
+        assert code is not None  # an encoder critic (critic_spec) always gives E(x)
+        rho = pearson(batch.z, code).mean()
         return Terms({"correlation": -rho}, {"rho": rho.detach()})
 
     def diagnostics(self, batch: StepBatch, probe: Callable[[int], Probe]) -> Terms:
@@ -79,6 +83,7 @@ class OGAN(Objective):
         samples in [0, 1] intensity units (half the error in the [-1, 1] data range)."""
         p = self.probe = self.probe or probe(PROBE_SIZE)
         generator, critic = batch.generator, batch.critic
+        assert generator is not None  # the engine passes it to every update
         with torch.no_grad(), evaluation_mode(generator, critic):
             rho = pearson(p.z, critic(generator(p.z, p.labels_fake), p.labels_fake).code).mean()
             error = (reconstruct(generator, critic, p.real, labels=p.labels_real) - p.real).abs()

@@ -38,6 +38,7 @@ class NegativeSets:
         if step == 0:  # a new epoch over the set, in a new order
             self.order = torch.randperm(self.size, generator=rng, device=rng.device)
         self.used += 1
+        assert self.order is not None  # drawn at step 0 above, or restored with the set
         index = self.order[step * self.batch_size:(step + 1) * self.batch_size]
         return self.tokens[index.to(self.tokens.device)]
 
@@ -61,6 +62,7 @@ def drawing_from(negatives: NegativeSets) -> Callable[[StepBatch], StepBatch]:
     """An update's `prepare`: its fakes are the next batch of the current set."""
 
     def with_negatives(batch: StepBatch) -> StepBatch:
+        assert batch.generator is not None  # the engine passes it to every update
         fake = negatives.next_batch(batch.generator, batch.real.shape[1], batch.rng)
         return dataclasses.replace(batch, fake=fake, outputs={})
 
@@ -89,6 +91,7 @@ class OfficialSchedule:
                 generator]
 
     def stream(self, name: str, plan: TrainingPlan) -> NegativeSets:
+        assert plan.data_size is not None  # SeqGAN.schedule's steps_per_epoch refused None first
         self.streams[name] = NegativeSets(plan.data_size, plan.batch_size, self.epochs)
         return self.streams[name]
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import dataclasses
 import math
+from typing import TYPE_CHECKING, cast
 
 import torch
 import torch.nn.functional as F
@@ -13,20 +14,25 @@ from torch import Tensor, nn
 from gankit.core.errors import GankitError
 from gankit.core.step import Schedule, StepBatch, Terms, TrainingPlan
 
+if TYPE_CHECKING:
+    from gankit.nets.seqgan_generator import SequenceGenerator
+
 REWARD_CHUNK = 4096  # sequences per discriminator pass when scoring roll-outs
 
 
-def sequence_generator(batch: StepBatch) -> nn.Module:
+def sequence_generator(batch: StepBatch) -> SequenceGenerator:
     generator = batch.generator
     if generator is None or not hasattr(generator, "lstm"):
         raise GankitError("objective 'seqgan' trains sequence generators: use net=seqgan")
-    return generator
+    # Checked by its `lstm` (duck-typed): the seqgan net family's generator is the one that has it.
+    return cast("SequenceGenerator", generator)
 
 
 def head_l2(critic: nn.Module) -> Tensor:
     """The official code's λ·(l2_loss(W) + l2_loss(b)) on its two-logit output layer, written
     for one logit: its minimum-norm split is ±w/2, so the same penalty is ½·(‖w‖² + b²)/2."""
     head = critic.head
+    assert isinstance(head, nn.Linear)  # the seqgan net's score critic (nets.critic.Critic)
     return 0.5 * (head.weight.float().pow(2).sum() + head.bias.float().pow(2).sum()) / 2
 
 

@@ -24,8 +24,12 @@ def mc_rewards(policy: TokenLSTM, prob_real: Callable[[Tensor], Tensor], tokens:
         state = (h.repeat(1, rollouts, 1), c.repeat(1, rollouts, 1))
         uniforms = torch.rand(rollouts * n, length - t, generator=rng, device=tokens.device,
                               dtype=torch.float64)
-        completed = policy.complete(prefix, logits.repeat(rollouts, 1), state, length,
-                                    lambda s, u=uniforms, t=t: u[:, s - t], temperature)
+
+        def uniform(s: int, u: Tensor = uniforms, t: int = t) -> Tensor:
+            return u[:, s - t]
+
+        completed = policy.complete(prefix, logits.repeat(rollouts, 1), state, length, uniform,
+                                    temperature)
         columns.append(prob_real(completed).view(rollouts, n).mean(dim=0))  # eq. 4, t < T
     columns.append(prob_real(tokens))  # eq. 4, t = T
     return torch.stack(columns, dim=1)

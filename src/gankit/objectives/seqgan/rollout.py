@@ -15,16 +15,18 @@ import copy
 import torch
 from torch import Tensor, nn
 
+from gankit.sequences.lstm import TokenLSTM
+
 EMBEDDING = "embedding."
 
 
 class RolloutPolicy:
     def __init__(self, rate: float) -> None:
         self.rate = rate
-        self.net: nn.Module | None = None
+        self.net: TokenLSTM | None = None
         self._pending: dict[str, Tensor] | None = None  # loaded before the net exists
 
-    def ready(self, policy: nn.Module) -> nn.Module:
+    def ready(self, policy: TokenLSTM) -> TokenLSTM:
         """The roll-out network, created from `policy` (the generator's LSTM) on first use."""
         if self.net is None:
             self.net = copy.deepcopy(policy).requires_grad_(False)

@@ -39,10 +39,18 @@ def checkpoint_contents(parts: Components, state: TrainerState, draws: Draws,
         "rollback_streak": list(state.rollback_streak),
         "data": parts.data.state_dict(),
         "data_kind": parts.data.kind,
-        "class_names": list(parts.data.classes) if parts.class_frequencies is not None else None,
+        "class_names": class_names(parts),
         "rng": {"data": draws.data_rng.get_state(), "train": draws.rng.get_state(),
                 "torch": torch.get_rng_state()},
     }
+
+
+def class_names(parts: Components) -> list[str] | None:
+    """The data's class names in conditional runs (None otherwise)."""
+    if parts.class_frequencies is None:
+        return None
+    assert parts.data.classes is not None  # class frequencies come from named classes
+    return list(parts.data.classes)
 
 
 def restore_contents(parts: Components, state: TrainerState, draws: Draws,

@@ -42,8 +42,10 @@ class PeriodicEval:
                  device: torch.device, classes: int = 0) -> None:
         self.config, self.data, self.device, self.classes = config, data, device, classes
         self.plan = eval_plan(config, data) if run is not None else None
-        keep = self.plan is not None and config.eval.keep_best
-        self.best = BestTracker(run, self.plan.metric) if keep else None
+        self.best: BestTracker | None = None
+        if self.plan is not None and config.eval.keep_best:
+            assert run is not None  # a plan is made only with a run folder
+            self.best = BestTracker(run, self.plan.metric)
 
     def due(self, step: int) -> bool:
         return self.plan is not None and step % self.plan.every == 0
@@ -71,6 +73,7 @@ class PeriodicEval:
 
     def evaluate(self, generator: nn.Module) -> dict[str, Any]:
         config, plan = self.config, self.plan
+        assert plan is not None  # evaluation is due only with a plan (`due`)
         with torch.random.fork_rng(devices=cuda_devices(self.device)):
             return evaluate_generator(
                 generator, config.z_dim, config.data, plan.n, config.data_options,

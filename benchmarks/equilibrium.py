@@ -26,8 +26,9 @@ from gankit.config.load import load_config
 from gankit.viz.curves import line_panels
 from gankit.viz.grid import save_png
 
-KEYS = {"began": ("state/k", "state/convergence", "d/energy_real", "d/energy_fake"),
-        "magan": ("state/margin", "d/energy_real", "g/energy_fake")}
+KEYS = {"began": ("state/k", "state/convergence", "critic/energy_real", "critic/energy_fake"),
+        "magan": ("state/margin", "critic/energy_real", "generator/energy_fake")}
+OLD_PREFIXES = {"critic/": "d/", "generator/": "g/"}  # runs written before gankit 0.2
 
 
 def curves(run: Path) -> dict[str, list[tuple[float, float]]]:
@@ -36,8 +37,16 @@ def curves(run: Path) -> dict[str, list[tuple[float, float]]]:
         raise SystemExit(f"{run} trained {objective!r}; this plots began or magan runs")
     lines = [json.loads(line) for line in (run / "metrics.jsonl").read_text().splitlines()]
     game = [line for line in lines if "phase" not in line and "event" not in line]
-    return {key: [(line["step"], line[key]) for line in game if line.get(key) is not None]
-            for key in KEYS[objective]}
+    return {key: [(line["step"], value) for line in game
+                  if (value := logged(line, key)) is not None] for key in KEYS[objective]}
+
+
+def logged(line: dict, key: str) -> float | None:
+    """`key`'s value in a metrics line, under its name before gankit 0.2 in older runs."""
+    if key in line:
+        return line[key]
+    prefix = next((p for p in OLD_PREFIXES if key.startswith(p)), None)
+    return line.get(OLD_PREFIXES[prefix] + key[len(prefix):]) if prefix else None
 
 
 def nested(flat: dict[str, str]) -> dict:

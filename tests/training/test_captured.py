@@ -63,9 +63,9 @@ def test_replayed_steps_train_the_weights_eager_steps_do(tmp_path, d_batch):
              "d_opt.fused=true"]
     eager = trained(tmp_path, "eager", exact)
     graphs = trained(tmp_path, "graphs", exact + ["cuda_graphs=true"])
-    recorded = graphs.captured["critic"].recordings
+    recorded = graphs.updates.captured["critic"].recordings
     assert len(recorded) == 2  # full batches and the short last batch of each epoch
-    assert len(graphs.captured["mle"].recordings) == 1  # the short batch came 3 times only
+    assert len(graphs.updates.captured["mle"].recordings) == 1  # the short batch came 3 times only
     for read in (weights, generator_weights):
         a, b = read(eager), read(graphs)
         worst = max((a[k] - b[k]).abs().max().item() for k in a)

@@ -71,14 +71,14 @@ class Trainer:
         """One step of the current before-game update while one is unfinished, else a round."""
         entry = self.current_phase()
         if entry is not None:
-            self.run(entry, {})
+            self.run_update(entry, {})
             return
         self.set_learning_rates()
         done: dict[str, Terms] = {}
         for entry in self.per_round:
             assert isinstance(entry.when, PerRound)
             for _ in range(entry.when.count(self.state.rounds)):
-                self.run(entry, done)
+                self.run_update(entry, done)
         if self.parts.ema is not None:
             self.parts.ema.track(self.parts.generator, self.state.rounds)
         self.state.rounds += 1
@@ -94,7 +94,7 @@ class Trainer:
     def total_steps(self) -> int:
         return sum(phase_steps(e) for e in self.before_game) + self.config.steps
 
-    def run(self, entry: Update, done: dict[str, Terms]) -> None:
+    def run_update(self, entry: Update, done: dict[str, Terms]) -> None:
         """`entry`, then each update that follows every k-th run of it."""
         done[entry.name] = terms = self.updates(entry, done, self.state.rounds)
         self.state.runs[entry.name] += 1
@@ -103,7 +103,7 @@ class Trainer:
         for follower in self.followers[entry.name]:
             assert isinstance(follower.when, Every)
             if self.state.runs[entry.name] % follower.when.k == 0:
-                self.run(follower, done)
+                self.run_update(follower, done)
 
     def set_learning_rates(self) -> None:
         c = self.config

@@ -32,6 +32,7 @@ import numpy as np
 import torch
 from glance import linked, mean_range, seeds
 from machines import legend, letter
+from saved_rows import add_table_arguments, read_rows
 
 import gankit
 from gankit.config.load import load_config
@@ -109,16 +110,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--n", type=int, default=10000)
     parser.add_argument("--jsonl", type=Path, default=None)
     parser.add_argument("--keep", type=Path, default=None, help="keep the runs here")
-    parser.add_argument("--table-from", type=Path, nargs="+", default=None, metavar="JSONL")
     parser.add_argument("--score", nargs="+", default=None, metavar="ENTRY=RUN_DIR",
                         help="score runs trained elsewhere instead of training")
-    parser.add_argument("--presets", action="store_true",
-                        help="with --table-from: one row per preset as shipped, mean and range")
-    parser.add_argument("--link", default=None,
-                        help="with --presets: link each preset's name to this detailed table")
+    add_table_arguments(parser, presets=True)
     args = parser.parse_args(argv)
     if args.table_from:
-        rows = [json.loads(line) for path in args.table_from for line in path.open()]
+        rows = read_rows(args.table_from)
         print(preset_table(rows, args.link) if args.presets else table(rows))
         return 0
     torch.set_num_threads(1)

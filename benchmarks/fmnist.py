@@ -27,6 +27,7 @@ import torch
 from fmnist_entries import ENTRIES
 from glance import linked, mean_range, seeds
 from machines import legend, letter
+from saved_rows import add_table_arguments, read_rows
 
 import gankit
 from gankit.metrics.evaluate import evaluate_samples
@@ -105,17 +106,11 @@ def main(argv: list[str] | None = None) -> int:
                         help="with --score: last, or best (by the run's in-run eval)")
     parser.add_argument("--no-ema", action="store_true",
                         help="with --score: the trained generator, not its moving average")
-    parser.add_argument("--table-from", type=Path, nargs="+", default=None, metavar="JSONL",
-                        help="train nothing: print the table of results saved with --jsonl")
-    parser.add_argument("--presets", action="store_true",
-                        help="with --table-from: one row per preset as shipped (its bare entry "
-                             "and its -seedN entries), mean and range over those runs")
-    parser.add_argument("--link", default=None,
-                        help="with --presets: link each preset's name to this detailed table")
+    add_table_arguments(parser, presets=True)  # a preset's runs: its entry and -seedN entries
     args = parser.parse_args(argv)
     command = f"python benchmarks/fmnist.py {' '.join(sys.argv[1:] if argv is None else argv)}"
     if args.table_from:
-        rows = [json.loads(line) for path in args.table_from for line in path.open()]
+        rows = read_rows(args.table_from)
         if args.presets:
             print(preset_table(rows, args.link))
             return 0

@@ -30,6 +30,7 @@ import numpy as np
 import torch
 from fmnist import train_for
 from machines import legend, letter
+from saved_rows import add_table_arguments, read_rows
 
 from gankit.data.pictures import images_hwc
 from gankit.metrics.extractors import build_extractor
@@ -109,11 +110,10 @@ def main(argv: list[str] | None = None) -> int:
                         help="score existing runs instead of training")
     parser.add_argument("--only-given", action="store_true", help="score the --runs only")
     parser.add_argument("--jsonl", type=Path, default=None, help="also append each row here")
-    parser.add_argument("--table-from", type=Path, nargs="+", default=None, metavar="JSONL",
-                        help="train nothing: print the table of rows saved with --jsonl")
+    add_table_arguments(parser)
     args = parser.parse_args(argv)
     if args.table_from:
-        print(saved_table([json.loads(line) for path in args.table_from for line in path.open()]))
+        print(saved_table(read_rows(args.table_from)))
         return 0
     torch.set_num_threads(args.threads)
     given = dict(item.split("=", 1) for item in args.runs)

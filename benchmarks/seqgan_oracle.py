@@ -30,6 +30,7 @@ from pathlib import Path
 import numpy as np
 import torch
 from glance import linked, mean_range
+from saved_rows import add_table_arguments, read_rows
 
 from gankit.config.load import load_config
 from gankit.nets.sampling import sample_generator
@@ -145,15 +146,10 @@ def main(argv: list[str] | None = None) -> int:
                         help="changes to the preset (e.g. n_critic=50)")
     parser.add_argument("--jsonl", type=Path, default=None,
                         help="also append the finished run's summary here")
-    parser.add_argument("--table-from", type=Path, nargs="+", default=None, metavar="JSONL",
-                        help="train nothing: print the tables of summaries kept with --jsonl")
-    parser.add_argument("--presets", action="store_true",
-                        help="with --table-from: one row per preset, mean and range over runs")
-    parser.add_argument("--link", default=None,
-                        help="with --presets: link each preset's name to this detailed table")
+    add_table_arguments(parser, presets=True)
     args = parser.parse_args(argv)
     if args.table_from:
-        rows = [json.loads(line) for path in args.table_from for line in path.open()]
+        rows = read_rows(args.table_from)
         print(preset_table(rows, args.link) if args.presets
               else "\n\n".join(report(row) for row in rows))
         return 0

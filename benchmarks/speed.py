@@ -26,6 +26,7 @@ from pathlib import Path
 
 import torch
 import torch.nn.functional as F
+from saved_rows import add_table_arguments, read_rows
 from torch.utils.flop_counter import FlopCounterMode
 
 import gankit
@@ -173,11 +174,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seconds", type=float, default=3.0, help="timing per cell")
     parser.add_argument("--threads", type=int, default=None)
     parser.add_argument("--jsonl", type=Path, default=None)
-    parser.add_argument("--table-from", type=Path, nargs="+", default=None, metavar="JSONL",
-                        help="time nothing: print the table of rows saved with --jsonl")
+    add_table_arguments(parser)
     args = parser.parse_args(argv)
     if args.table_from:
-        print(table([json.loads(line) for path in args.table_from for line in path.open()]))
+        print(table(read_rows(args.table_from)))
         return 0
     device = torch.device(args.device)
     cpu = device.type == "cpu"

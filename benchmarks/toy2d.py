@@ -24,6 +24,7 @@ from pathlib import Path
 
 import torch
 from glance import linked, mean_range, seeds
+from saved_rows import add_table_arguments, read_rows
 
 import gankit
 from gankit.data import load_dataset
@@ -134,18 +135,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--threads", type=int, default=1,
                         help="torch CPU threads (1 is fastest for these small nets; run ring and "
                              "grid as two processes to use two cores)")
-    parser.add_argument("--table-from", type=Path, nargs="+", default=None, metavar="JSONL",
-                        help="train nothing: print the table of results saved with --jsonl "
-                             "(a later row for the same objective, data and seed replaces an "
-                             "earlier one)")
-    parser.add_argument("--presets", action="store_true",
-                        help="with --table-from: one row per preset, mean and range over seeds")
-    parser.add_argument("--link", default=None,
-                        help="with --presets: link each preset's name to this detailed table")
+    # --table-from: a later row for the same objective, data and seed replaces an earlier one
+    add_table_arguments(parser, presets=True)
     args = parser.parse_args(argv)
     if args.table_from:
-        results = latest_per_seed(
-            [json.loads(line) for path in args.table_from for line in path.open()])
+        results = latest_per_seed(read_rows(args.table_from))
         datasets = [d for d in args.data if any(r["data"] == d for r in results)]
         print(preset_table(results, datasets, args.link) if args.presets
               else table(results, datasets))

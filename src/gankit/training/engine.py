@@ -116,12 +116,12 @@ class Trainer:
 
     def between_steps(self, phase: Update | None) -> None:
         if phase is None:
-            self.do(self.cadence.after_round(self.state.rounds), self.state.rounds)
+            self.carry_out(self.cadence.after_round(self.state.rounds), self.state.rounds)
         else:
             done = self.state.runs[phase.name]
-            self.do(self.cadence.after_phase_step(phase, done), done, phase)
+            self.carry_out(self.cadence.after_phase_step(phase, done), done, phase)
 
-    def do(self, due: Due, step: int, phase: Update | None = None) -> None:
+    def carry_out(self, due: Due, step: int, phase: Update | None = None) -> None:
         if due.flush:
             self.flush(step, phase)
         if due.preview:

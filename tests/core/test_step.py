@@ -52,7 +52,7 @@ def test_the_batch_runs_the_critic_once_per_input_with_its_labels():
     critic = CountingCritic()
     labels = torch.tensor([1, 0])
     batch = StepBatch(critic=critic, real=torch.ones(2, 3), fake=torch.zeros(2, 3),
-                      z=torch.zeros(2, 1), round=0, rng=torch.Generator(), labels_real=labels)
+                      z=torch.zeros(2, 1), round=0, rng=torch.Generator(), condition_real=labels)
     first = batch.critic_fake()
     assert batch.critic_fake() is first and batch.critic_real().score.tolist() == [3.0, 3.0]
     batch.critic_real()

@@ -21,7 +21,7 @@ class FixedLogits(nn.Module):
 def batch():
     return StepBatch(critic=FixedLogits(), real=torch.zeros(2, 1), fake=torch.zeros(2, 1),
                      z=torch.zeros(2, 1), round=0, rng=torch.Generator(),
-                     labels_real=torch.tensor([0, 0]), labels_fake=torch.tensor([0, 1]))
+                     condition_real=torch.tensor([0, 0]), condition_fake=torch.tensor([0, 1]))
 
 
 def terms(entry):

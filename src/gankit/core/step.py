@@ -76,9 +76,10 @@ class LossPart:
 class StepBatch:
     """One update's tensors and nets. `fake` is detached unless the update trains the generator;
     `real`, `fake` and `z` are empty for updates that draw no data; `round` is the index of the
-    round of the game the update runs in (0 before the game). `labels_real` are the real
-    samples' classes and `labels_fake` the classes the fakes were drawn for (None when
-    unconditional). `done` holds the latest terms of each update that ran in this round."""
+    round of the game the update runs in (0 before the game). `condition_real` is what the
+    data handed over with the real samples (their classes) and `condition_fake` what the fakes
+    were drawn for (None when unconditional). `done` holds the latest terms of each update that
+    ran in this round."""
 
     critic: nn.Module
     real: Tensor
@@ -87,23 +88,23 @@ class StepBatch:
     round: int
     rng: torch.Generator  # for any randomness an objective needs (resumable)
     generator: nn.Module | None = None
-    labels_real: Tensor | None = None
-    labels_fake: Tensor | None = None
+    condition_real: Tensor | None = None
+    condition_fake: Tensor | None = None
     done: Mapping[str, Terms] = field(default_factory=dict)
     outputs: dict[str, CriticOutput] = field(default_factory=dict, repr=False)
     held_copy: StepBatch | None = field(default=None, repr=False, compare=False)
 
     def critic_real(self) -> CriticOutput:
-        """D(real, labels_real); one forward pass per batch, reused by later calls (so make the
+        """D(real, condition_real); one forward pass per batch, reused by later calls (so make the
         first call where its gradient is needed)."""
         if "real" not in self.outputs:
-            self.outputs["real"] = self.critic(self.real, self.labels_real)
+            self.outputs["real"] = self.critic(self.real, self.condition_real)
         return self.outputs["real"]
 
     def critic_fake(self) -> CriticOutput:
-        """D(fake, labels_fake), computed once per batch like critic_real."""
+        """D(fake, condition_fake), computed once per batch like critic_real."""
         if "fake" not in self.outputs:
-            self.outputs["fake"] = self.critic(self.fake, self.labels_fake)
+            self.outputs["fake"] = self.critic(self.fake, self.condition_fake)
         return self.outputs["fake"]
 
     def held(self) -> StepBatch:
@@ -122,8 +123,8 @@ class Probe:
 
     real: Tensor
     z: Tensor
-    labels_real: Tensor | None = None
-    labels_fake: Tensor | None = None
+    condition_real: Tensor | None = None
+    condition_fake: Tensor | None = None
 
 
 @dataclass(frozen=True)

@@ -50,11 +50,11 @@ class AuxiliaryClassifier(Objective):
 
 
 def real_classes(batch: StepBatch) -> Terms:
-    return class_terms(batch.critic_real(), batch.labels_real, "real")
+    return class_terms(batch.critic_real(), batch.condition_real, "real")
 
 
 def fake_classes(batch: StepBatch) -> Terms:
-    return class_terms(batch.critic_fake(), batch.labels_fake, "fake")
+    return class_terms(batch.critic_fake(), batch.condition_fake, "fake")
 
 
 def class_terms(output: CriticOutput, labels: Tensor | None, which: str) -> Terms:

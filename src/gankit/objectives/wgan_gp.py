@@ -20,7 +20,7 @@ class WGANGP(WassersteinScores):
 
     def critic_terms(self, d_real: Tensor, d_fake: Tensor, batch: StepBatch) -> Terms:
         norms = interpolate_gradient_norms(batch.critic, batch.real, batch.fake, batch.rng,
-                                           batch.labels_real)
+                                           batch.condition_real)
         gp = self.options.gp_weight * norm_penalty(norms, target=1.0)
         penalty = Terms({"gp": gp}, {"grad_norm": norms.mean().detach()})
         return super().critic_terms(d_real, d_fake, batch).merge(penalty)

@@ -20,6 +20,7 @@ class WrapperFacts:
     min_z_dim: int = 0
     # net_options.conditioning value that adds this wrapper to a conditional run by itself
     implied_by_conditioning: str = ""
+    needs_pairs: bool = False  # compares each fake with its real target (paired data)
 
 
 @dataclass
@@ -45,6 +46,19 @@ class ACGANOptions:
         require_non_negative(self.weight, "wrappers.acgan.weight")
 
 
+@dataclass
+class ReconstructionOptions:
+    loss: Literal["l1", "l2"] = "l1"  # mean |G(s) - t|, or mean (G(s) - t)^2
+    weight: float = 100.0  # lambda of the reconstruction term (pix2pix: 100 with L1)
+    # the objective's own generator loss times this; 0 trains the plain autoencoder (the
+    # adversarial term is then only measured), the baseline image-to-image GANs are compared with
+    adversarial: float = 1.0
+
+    def __post_init__(self) -> None:
+        require_non_negative(self.weight, "wrappers.reconstruction.weight")
+        require_non_negative(self.adversarial, "wrappers.reconstruction.adversarial")
+
+
 WRAPPERS.declare(
     "ogan", "O-GAN: the critic an encoder E, D(x) = avg(E(x)), both losses gain "
             "-weight * rho(z, E(G(z))) (Su 2019, eq. 4)",
@@ -55,3 +69,8 @@ WRAPPERS.declare(
              "cross-entropy (Odena et al. 2017, eq. 2)",
     "gankit.objectives.acgan:AuxiliaryClassifier", ACGANOptions,
     WrapperFacts(order=1, implied_by_conditioning="acgan"))
+WRAPPERS.declare(
+    "reconstruction", "an autoencoder's point-wise loss in the generator's: weight * L1 or L2 of "
+                      "G(source) against its target (pix2pix, Isola et al. 2017, eq. 4)",
+    "gankit.objectives.reconstruction:Reconstruction", ReconstructionOptions,
+    WrapperFacts(order=2, needs_pairs=True))

@@ -26,7 +26,7 @@ class DRAGAN(Penalty):
     def __call__(self, batch: StepBatch) -> Tensor:
         real = batch.real
         points = interpolate(real, perturb(real, self.options.c, batch.rng), batch.rng)
-        norms = gradient_norms(batch.critic, points, batch.labels_real)
+        norms = gradient_norms(batch.critic, points, batch.condition_real)
         return norm_penalty(norms, self.options.k)
 
 

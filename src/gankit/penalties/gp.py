@@ -17,5 +17,5 @@ class GradientPenalty(Penalty):
 
     def __call__(self, batch: StepBatch) -> Tensor:
         norms = interpolate_gradient_norms(batch.critic, batch.real, batch.fake, batch.rng,
-                                           batch.labels_real)
+                                           batch.condition_real)
         return norm_penalty(norms, self.options.target, self.options.one_sided)

@@ -16,5 +16,5 @@ class R1(Penalty):
     recommended_weight = 10.0
 
     def __call__(self, batch: StepBatch) -> Tensor:
-        grad = critic_input_gradient(batch.critic, batch.real, batch.labels_real)
+        grad = critic_input_gradient(batch.critic, batch.real, batch.condition_real)
         return 0.5 * grad.pow(2).sum(dim=1).mean()

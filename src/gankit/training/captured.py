@@ -22,7 +22,7 @@ from torch import Tensor, nn
 from gankit.core.step import StepBatch, Terms
 
 WARMUP = 3  # eager steps of a new batch shape before it is recorded
-INPUTS = ("real", "fake", "z", "labels_real", "labels_fake")  # what a batch brings to a step
+INPUTS = ("real", "fake", "z", "condition_real", "condition_fake")  # what a batch brings to a step
 
 # loss, backward and optimiser steps; the step's divergence flags (DivergenceGuard.step_flags)
 StepFn = Callable[[StepBatch], tuple[Terms, Tensor]]

@@ -1,5 +1,5 @@
 """What updates draw, from the run's two seeded streams: real batches (and, in conditional runs,
-their labels) from the data stream; latent batches and the classes fakes are drawn for from the
+their conditions) from the data stream; latent batches and the classes fakes are drawn for from the
 training stream. Both streams are checkpointed, so a resumed run draws what it would have."""
 
 from __future__ import annotations
@@ -43,7 +43,7 @@ class Draws:
         return self.shard(torch.randn(self.batch_size, self.z_dim, generator=self.rng,
                                       device=self.device))
 
-    def fake_labels(self) -> Tensor | None:
+    def fake_conditions(self) -> Tensor | None:
         """The classes fakes are drawn for, from the data's class frequencies (conditional)."""
         if self.class_frequencies is None:
             return None

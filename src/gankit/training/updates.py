@@ -76,19 +76,19 @@ class UpdateRunner:
 
     def batch_for(self, entry: Update, done: dict[str, Terms], round_index: int) -> StepBatch:
         p = self.parts
-        real, labels_real = self.draws.real(entry.real)
+        real, condition_real = self.draws.real(entry.real)
         draws, empty = entry.real != "none" or entry.fake, real[:0]
         z = self.draws.latent() if draws else empty
-        labels_fake = self.draws.fake_labels() if draws else None
+        condition_fake = self.draws.fake_conditions() if draws else None
         critic, generator = self.nets_for(entry)
-        fake = self.generate(generator, z, labels_fake, "generator" in entry.trained()) \
+        fake = self.generate(generator, z, condition_fake, "generator" in entry.trained()) \
             if entry.fake else empty
         if draws:
             rng = self.draws.rng
             real, fake = p.noise(real, round_index, rng), p.noise(fake, round_index, rng)
         return StepBatch(critic=critic, real=real, fake=fake, z=z, round=round_index,
-                         rng=self.draws.rng, generator=generator, labels_real=labels_real,
-                         labels_fake=labels_fake, done=done)
+                         rng=self.draws.rng, generator=generator, condition_real=condition_real,
+                         condition_fake=condition_fake, done=done)
 
     def nets_for(self, entry: Update) -> tuple[nn.Module, nn.Module]:
         """The critic and generator an update calls: the one it trains through its data-parallel

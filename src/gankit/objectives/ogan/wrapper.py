@@ -85,8 +85,8 @@ class OGAN(Objective):
         generator, critic = batch.generator, batch.critic
         assert generator is not None  # the engine passes it to every update
         with torch.no_grad(), evaluation_mode(generator, critic):
-            rho = pearson(p.z, critic(generator(p.z, p.labels_fake), p.labels_fake).code).mean()
-            error = (reconstruct(generator, critic, p.real, labels=p.labels_real) - p.real).abs()
+            rho = pearson(p.z, critic(generator(p.z, p.condition_fake), p.condition_fake).code).mean()
+            error = (reconstruct(generator, critic, p.real, labels=p.condition_real) - p.real).abs()
         return Terms({}, {"heldout_rho": rho, "heldout_recon_error": error.mean() / 2})
 
     def state_dict(self) -> dict[str, Any]:

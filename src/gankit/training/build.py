@@ -48,6 +48,8 @@ class Components:
     precision_note: str = ""  # what precision the run uses, and why
     class_frequencies: torch.Tensor | None = None  # conditional runs: fakes' labels drawn so
     processes: Processes = field(default_factory=Processes)  # torchrun's processes (or one)
+    # image-conditioned runs (paired or unpaired image data): the shape of each sample's source
+    source_shape: tuple[int, ...] | None = None
     trained: dict[str, nn.Module] = field(default_factory=dict)  # the nets updates train
     # through: DistributedDataParallel wrappers under torchrun, else the nets themselves
 

@@ -7,4 +7,5 @@
 - extractors: feature networks by name (EXTRACTORS), each with an identity printed with its numbers
 - real_stats: cached real-data statistics; report: everything for one set of images
 - modes: mode coverage on 2D mixtures
+- paired: outputs against targets (image-to-image): PSNR, SSIM, errors inside a hole, sharpness
 """

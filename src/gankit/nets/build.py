@@ -23,13 +23,15 @@ def net_options(name: str) -> type[Any]:
 def build_nets(
     name: str, options: Mapping[str, Any] | None, data_shape: tuple[int, ...], z_dim: int,
     critic: CriticSpec | None = None, classes: int = 0,
+    source_shape: tuple[int, ...] | None = None,
 ) -> tuple[nn.Module, nn.Module]:
     """Validate `options` for family `name` and build its (generator, critic), the critic of the
     kind `critic` asks for (a scalar-score critic by default); both take labels of `classes`
-    classes when it is more than 0."""
+    classes when it is more than 0, or a source image of `source_shape` (image-to-image)."""
     options_cls = net_options(name)
     if isinstance(z_dim, bool) or not isinstance(z_dim, int) or z_dim < 1:
         raise GankitError(f"z_dim must be a positive integer, got {z_dim!r}")
     typed = build_dataclass(options_cls, options, where="net_options")
     shape = tuple(int(n) for n in data_shape)
-    return NETS.get(name).build(typed, shape, z_dim, critic or CriticSpec(), classes)
+    source = None if source_shape is None else tuple(int(n) for n in source_shape)
+    return NETS.get(name).build(typed, shape, z_dim, critic or CriticSpec(), classes, source)

@@ -7,6 +7,7 @@ from typing import Any, ClassVar
 
 from torch import nn
 
+from gankit.core.errors import GankitError
 from gankit.core.options import NoOptions
 from gankit.nets.assemble import assemble_critic
 from gankit.nets.conditioning import conditional_generator
@@ -27,9 +28,13 @@ class NetFamily:
     @classmethod
     def build(
         cls, options: Any, data_shape: tuple[int, ...], z_dim: int, spec: CriticSpec,
-        classes: int = 0,
+        classes: int = 0, source_shape: tuple[int, ...] | None = None,
     ) -> tuple[nn.Module, nn.Module]:
-        """The generator and critic; class-conditional ones when `classes` > 0."""
+        """The generator and critic; class-conditional ones when `classes` > 0. Families that
+        translate a source image (`source_shape`) override this (nets.image2image)."""
+        if source_shape is not None:
+            raise GankitError("this net family draws from noise and takes no source image; for "
+                              "paired or unpaired image data use net=pix2pix or net=srresnet")
         cls.check_shape(data_shape)
         if classes:
             generator = conditional_generator(

@@ -16,6 +16,7 @@ from gankit.nets.checks import (
 from gankit.nets.spec import Conditioning
 
 Norm = Literal["none", "batch", "layer"]
+ImageNorm = Literal["batch", "instance", "layer", "none"]
 
 
 @dataclass
@@ -120,3 +121,44 @@ class SeqganOptions:
         if not 0 <= self.dropout < 1:
             raise GankitError(f"net_options.dropout must be in [0, 1), got {self.dropout}")
         check_filters(self.filter_sizes, self.filter_counts)
+
+
+@dataclass
+class Pix2pixOptions:
+    """pix2pix's U-Net generator and PatchGAN critic (nets.image2image)."""
+
+    width: int = 64  # the U-Net's first layer (C64)
+    depth: int | None = None  # U-Net levels; None: down to a 1×1 bottleneck for the image size
+    dropout: float = 0.5  # in the first three decoder layers: the generator's noise
+    g_norm: ImageNorm = "batch"
+    d_width: int = 64
+    patch: int | None = None  # the critic's receptive field; None: chosen for the image size
+    d_norm: ImageNorm = "batch"
+    spectral_norm: bool = False  # critic only; needs d_norm other than "batch"
+    conditional_critic: bool = True  # the critic sees the source beside the output (pix2pix)
+
+    def __post_init__(self) -> None:
+        require_positive("width", self.width)
+        require_positive("d_width", self.d_width)
+        if not 0.0 <= self.dropout < 1.0:
+            raise GankitError(f"net_options.dropout must be in [0, 1), got {self.dropout}")
+        forbid_batch_norm_with_spectral_norm(self.d_norm, self.spectral_norm)
+
+
+@dataclass
+class SrresnetOptions:
+    """SRGAN's residual generator with sub-pixel upsampling and a PatchGAN critic."""
+
+    blocks: int = 16
+    width: int = 64
+    d_width: int = 64
+    patch: int | None = None
+    d_norm: ImageNorm = "batch"
+    spectral_norm: bool = False
+    conditional_critic: bool = False  # SRGAN's critic judges the output alone
+
+    def __post_init__(self) -> None:
+        require_positive("blocks", self.blocks)
+        require_positive("width", self.width)
+        require_positive("d_width", self.d_width)
+        forbid_batch_norm_with_spectral_norm(self.d_norm, self.spectral_norm)

@@ -20,5 +20,11 @@ NETS.declare("infogan", "InfoGAN-style 28x28 pair from the large GAN comparisons
              "gankit.nets.infogan:Infogan", o.InfoganOptions)
 NETS.declare("mlp", "fully connected generator and critic for 2D points or flattened images",
              "gankit.nets.mlp:Mlp", o.MlpOptions)
+NETS.declare("pix2pix", "pix2pix's U-Net generator (dropout as its noise) and PatchGAN critic, "
+                        "for paired translation and inpainting; any image size",
+             "gankit.nets.image2image.family:Pix2pix", o.Pix2pixOptions)
+NETS.declare("srresnet", "SRGAN's residual generator with sub-pixel upsampling and a PatchGAN "
+                         "critic, for x2/x4 super-resolution",
+             "gankit.nets.image2image.family:Srresnet", o.SrresnetOptions)
 NETS.declare("seqgan", "SeqGAN's LSTM generator and CNN+highway discriminator, token sequences",
              "gankit.nets.seqgan:Seqgan", o.SeqganOptions)

@@ -41,8 +41,11 @@ class Seqgan(NetFamily):
 
     @classmethod
     def build(cls, options: SeqganOptions, data_shape: tuple[int, ...], z_dim: int,
-              spec: CriticSpec, classes: int = 0) -> tuple[nn.Module, nn.Module]:
+              spec: CriticSpec, classes: int = 0,
+              source_shape: tuple[int, ...] | None = None) -> tuple[nn.Module, nn.Module]:
         cls.check_shape(data_shape)
+        if source_shape is not None:
+            raise GankitError("net 'seqgan' generates token sequences and takes no source image")
         if classes:
             raise GankitError("net 'seqgan' has no class-conditional form")
         if spec.kind != "score":

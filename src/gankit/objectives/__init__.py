@@ -19,7 +19,8 @@ if TYPE_CHECKING:
     from gankit.objectives.base import Objective
 
 __all__ = ["OBJECTIVES", "WRAPPERS", "Objective", "build_objective", "check_data_kind",
-           "objective_class", "objective_facts", "wrapper_facts", "wrapper_order"]
+           "objective_class", "objective_facts", "wrapper_facts", "wrapper_order",
+           "check_wrapper_data"]
 
 
 def objective_class(name: str) -> type[Objective]:
@@ -54,6 +55,16 @@ def build_objective(name: str, options: Mapping[str, Any] | None = None,
                                            where=f"wrappers.{wrapper}")
         objective = entry.value(objective, settings)
     return objective
+
+
+def check_wrapper_data(wrappers: Mapping[str, Any], data: str, paired: bool) -> None:
+    """A GankitError when a configured wrapper needs paired data (each fake's target) and `data`
+    is not paired."""
+    for name in wrappers:
+        if wrapper_facts(name).needs_pairs and not paired:
+            raise GankitError(f"wrappers.{name} compares each output with its target, so it "
+                              f"needs paired data, and {data} is not (set data_options.pairs, "
+                              f"e.g. pairs=edges, or use data=paired:SOURCES,TARGETS)")
 
 
 def check_data_kind(name: str, data: str, kind: str) -> None:

@@ -18,7 +18,7 @@ from gankit.data import load_dataset
 from gankit.data.base import DataSource
 from gankit.nets import NETS, build_nets
 from gankit.nets.sampling import balanced_labels, latent_batch
-from gankit.objectives import build_objective, check_data_kind
+from gankit.objectives import build_objective, check_data_kind, check_wrapper_data
 from gankit.objectives.base import Objective
 from gankit.penalties import build_penalty
 from gankit.training.distributed import (
@@ -55,15 +55,15 @@ class Components:
 
 
 def build_model(config: Config, data_shape: tuple[int, ...], device: torch.device,
-                objective: Objective | None = None,
-                classes: int = 0) -> tuple[nn.Module, nn.Module]:
+                objective: Objective | None = None, classes: int = 0,
+                source_shape: tuple[int, ...] | None = None) -> tuple[nn.Module, nn.Module]:
     """Generator and critic (of the kind the objective asks for; conditional on `classes`
-    classes when it is more than 0), seeded from the config so their initial weights are
-    reproducible."""
+    classes when it is more than 0, or on a source image of `source_shape`), seeded from the
+    config so their initial weights are reproducible."""
     objective = objective or make_objective(config)
     torch.manual_seed(config.seed)
     generator, critic = build_nets(config.net, config.net_options, data_shape, config.z_dim,
-                                   objective.critic_spec(), classes)
+                                   objective.critic_spec(), classes, source_shape)
     return generator.to(device), critic.to(device)
 
 
@@ -77,12 +77,14 @@ def build_components(config: Config) -> Components:
     data.to(device)  # in-memory data lives where the nets do; a batch is an index there
     objective = make_objective(config)
     check_data_kind(config.objective, config.data, data.kind)
+    check_wrapper_data(config.wrappers, config.data, data.paired)
     # Options the data decides (a vocabulary size) land in the config the run directory keeps.
     config.net_options = NETS.get(config.net).options_from_data(config.net_options, data)
     schedule = objective.schedule(training_plan(config, data, device))
     frequencies = class_frequencies(config, data)
     classes = 0 if frequencies is None else len(frequencies)
-    generator, critic = build_model(config, data.shape, device, objective, classes)
+    sources = source_shape(data)
+    generator, critic = build_model(config, data.shape, device, objective, classes, sources)
     generator = convert_batchnorm(generator, device, config.sync_batchnorm)
     critic = convert_batchnorm(critic, device, config.sync_batchnorm)
     return Components(
@@ -93,7 +95,7 @@ def build_components(config: Config) -> Components:
         noise=InstanceNoise(config.instance_noise.std, config.instance_noise.anneal_steps or 1),
         precision_note=precision.reason,
         class_frequencies=None if frequencies is None else frequencies.to(device),
-        processes=processes,
+        processes=processes, source_shape=sources,
         trained={"generator": wrap(generator, device), "critic": wrap(critic, device)},
     )
 
@@ -104,10 +106,19 @@ def build_schedule(config: Config) -> Schedule:
     return make_objective(config).schedule(training_plan(config, data, torch.device("cpu")))
 
 
+def source_shape(data: DataSource) -> tuple[int, ...] | None:
+    """The shape of the source image each sample comes with (paired or unpaired image data)."""
+    return tuple(data.condition_shape) if data.condition == "image" else None
+
+
 def class_frequencies(config: Config, data: DataSource) -> torch.Tensor | None:
-    """The data's class shares for a conditional run (None otherwise); labelled data needed."""
+    """The data's class shares for a class-conditional run (None otherwise); labelled data
+    needed. Image-conditioned data is conditional by itself."""
     if not config.conditional:
         return None
+    if data.condition == "image":
+        raise GankitError(f"conditional=true conditions on classes, and {config.data} already "
+                          f"hands every image over with its source image; leave it out")
     frequencies = data.class_frequencies()
     if frequencies is None:
         raise GankitError(f"conditional=true needs labelled data, and {config.data} has no "
@@ -178,8 +189,8 @@ def data_size(data: DataSource) -> int | None:
     return len(data) if hasattr(data, "__len__") else None
 
 
-def fingerprint(config: Config, data_shape: tuple[int, ...],
-                classes: int = 0) -> dict[str, Any]:
+def fingerprint(config: Config, data_shape: tuple[int, ...], classes: int = 0,
+                source_shape: tuple[int, ...] | None = None) -> dict[str, Any]:
     """What a checkpoint must match to be loaded into this model. Unconditional runs leave out
     how a critic would take labels, so checkpoints from before conditional nets still load."""
     net_options = dict(config.net_options)
@@ -188,4 +199,6 @@ def fingerprint(config: Config, data_shape: tuple[int, ...],
     identity = {"net": config.net, "net_options": net_options, "objective": config.objective,
                 "critic": asdict(make_objective(config).critic_spec()), "z_dim": config.z_dim,
                 "data_shape": list(data_shape)}
+    if source_shape is not None:
+        identity["source_shape"] = list(source_shape)
     return {**identity, "classes": classes} if classes else identity

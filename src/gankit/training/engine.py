@@ -43,12 +43,14 @@ class Trainer:
         self.is_main = is_main  # only the main process writes files (torchrun-ready)
         self.state = TrainerState(runs={entry.name: 0 for entry in parts.schedule})
         self.draws = Draws(parts.data, self.config.batch_size, self.config.z_dim, parts.device,
-                           self.config.seed, parts.class_frequencies, parts.processes)
+                           self.config.seed, parts.class_frequencies, parts.processes,
+                           sources=parts.source_shape is not None)
         self.classes = 0 if parts.class_frequencies is None else len(parts.class_frequencies)
         self.guard = DivergenceGuard(parts.device)
         self.updates = UpdateRunner(parts, self.draws, self.guard)
         self.checkpoints = Checkpointer(parts, self.state, self.draws,
-                                        fingerprint(self.config, parts.data.shape, self.classes),
+                                        fingerprint(self.config, parts.data.shape, self.classes,
+                                                    parts.source_shape),
                                         run, is_main, self.updates.forget_recordings)
         self.rollback = Rollback(self.config, self.checkpoints, self.state, parts.optimizers,
                                  self.guard)

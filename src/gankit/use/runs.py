@@ -52,8 +52,10 @@ def open_generator(run_dir: Path | str, use_ema: bool = True, device: str = "aut
     payload = read_checkpoint(path)
     shape = recorded_shape(payload)
     classes = recorded_classes(payload) if config.conditional else 0
-    check_fingerprint(payload, fingerprint(config, shape, classes), path)
-    generator, critic = build_model(config, shape, pick_device(device), classes=classes)
+    sources = recorded_source_shape(payload)
+    check_fingerprint(payload, fingerprint(config, shape, classes, sources), path)
+    generator, critic = build_model(config, shape, pick_device(device), classes=classes,
+                                    source_shape=sources)
     ema = payload.get("generator_ema")
     use_ema = use_ema and ema is not None and not (isinstance(ema, dict) and not ema)
     _load(generator, "generator_ema" if use_ema else "generator", payload, path, run)
@@ -100,6 +102,17 @@ def _load(net: nn.Module, key: str, payload: dict, path: Path, run: RunDir) -> N
         net.load_state_dict(weights)
     except (RuntimeError, TypeError, AttributeError, KeyError, ValueError):
         raise GankitError(f"{path} does not fit the nets in {run.config}") from None
+
+
+def recorded_source_shape(payload: dict) -> tuple[int, ...] | None:
+    """The source image's shape an image-to-image run's nets take (None for other runs)."""
+    recorded = payload.get("fingerprint")
+    shape = recorded.get("source_shape") if isinstance(recorded, dict) else None
+    if shape is None:
+        return None
+    if not isinstance(shape, list) or not all(type(n) is int and n > 0 for n in shape):
+        raise GankitError(f"the checkpoint records no valid source image shape (got {shape!r})")
+    return tuple(shape)
 
 
 def _step(payload: dict, path: Path) -> int:

@@ -6,7 +6,8 @@ from gankit.core.errors import GankitError
 from gankit.data import DATASETS, dataset_options, load_dataset
 from gankit.data.folder import FolderOptions
 
-ALL = ["digits", "fashion-mnist", "folder", "grid", "mnist", "npz", "oracle", "ring", "text"]
+ALL = ["digits", "fashion-mnist", "folder", "grid", "mnist", "npz", "oracle", "paired", "ring", "text",
+       "unpaired"]
 
 
 def test_registry_is_complete():
@@ -27,7 +28,7 @@ def test_unknown_dataset_suggests_a_name():
 
 
 def test_unknown_option_lists_allowed_keys():
-    with pytest.raises(GankitError, match="did you mean .split.*allowed keys: image_size, limit"):
+    with pytest.raises(GankitError, match="did you mean .split.*allowed keys: .*image_size, limit"):
         load_dataset("mnist", {"splt": "test"})
 
 

@@ -20,7 +20,7 @@ from gankit.config.schema import Config, OptimizerConfig
 from gankit.core.errors import GankitError
 from gankit.core.paths import is_file
 from gankit.core.validate import build_dataclass, coerce, to_plain
-from gankit.data import dataset_options
+from gankit.data import check_pair_keys, dataset_options
 from gankit.metrics.directions import metric_names
 from gankit.metrics.extractors import EXTRACTORS
 from gankit.nets import net_options
@@ -62,6 +62,7 @@ def resolve(config: Config) -> Config:
     _check_ranges(config)
     _check_eval_names(config)
     _check_conditional(config)
+    check_pair_keys(config.data, config.data_options)  # `pairs` on data without images: one line
     config.data_options = _options(dataset_options(config.data), config.data_options, "data_options")
     config.net_options = _options(net_options(config.net), config.net_options, "net_options")
     config.wrappers = _wrappers(config)

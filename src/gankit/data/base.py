@@ -31,13 +31,20 @@ class Preview:
 
 class DataSource:
     """Base class: `kind`, `shape` (per sample) and `sample(n, rng)`; labelled sources also have
-    `classes` (the class names, label k naming class k) and `sample_labelled`."""
+    `classes` (the class names, label k naming class k) and `sample_labelled`.
+
+    `condition` says what `sample_labelled`'s second tensor is: "class" labels, an "image" (the
+    source of an image-to-image pair, data/paired/), or None (unlabelled data)."""
 
     Options: ClassVar[type] = NoOptions
     kind: Literal["points", "images", "tokens"]
     shape: tuple[int, ...]
     labels: Tensor | None = None
     classes: tuple[str, ...] | None = None
+
+    @property
+    def condition(self) -> Literal["class", "image"] | None:
+        return "class" if self.labels is not None and self.classes else None
 
     def sample(self, n: int, rng: torch.Generator) -> Tensor:
         return self.sample_labelled(n, rng)[0]

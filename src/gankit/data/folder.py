@@ -32,24 +32,25 @@ def image_files(root: Path) -> list[Path]:
     return files
 
 
-def read_image(path: Path, size: int, channels: int) -> np.ndarray:
-    """H×W or H×W×3 uint8 array: centre square crop, then resize to size×size."""
+def read_image(path: Path, size: int, channels: int) -> tuple[np.ndarray, tuple[int, int]]:
+    """H×W or H×W×3 uint8 array: centre square crop, then resize to size×size; and the file's
+    own (width, height), for callers that check images against each other."""
     with Image.open(path) as opened:
         image = opened.convert(PIL_MODES[channels])
         side = min(image.size)
         left, top = (image.width - side) // 2, (image.height - side) // 2
-        image = image.crop((left, top, left + side, top + side))
-        return np.asarray(image.resize((size, size), Image.Resampling.BICUBIC))
+        square = image.crop((left, top, left + side, top + side))
+        return np.asarray(square.resize((size, size), Image.Resampling.BICUBIC)), image.size
 
 
-def readable_images(files: list[Path],
-                    options: FolderOptions) -> Iterator[tuple[Path, np.ndarray]]:
-    """Decoded images with their paths, skipping (and counting in a warning) files Pillow cannot
-    read."""
+def readable_images(files: list[Path], size: int,
+                    channels: int) -> Iterator[tuple[Path, np.ndarray, tuple[int, int]]]:
+    """Decoded images (see read_image) with their paths and file sizes, skipping (and counting in
+    a warning) files Pillow cannot read."""
     skipped = []
     for path in files:
         try:
-            yield path, read_image(path, options.image_size, options.channels)
+            yield path, *read_image(path, size, channels)
         except (OSError, ValueError, Image.DecompressionBombError):
             skipped.append(path)
     if skipped:
@@ -59,16 +60,22 @@ def readable_images(files: list[Path],
 
 def load_folder(root: Path, options: FolderOptions) -> InMemoryImages:
     paths, arrays = [], []
-    for path, array in readable_images(image_files(root), options):
+    files = image_files(root)
+    for path, array, _ in readable_images(files, options.image_size, options.channels):
         paths.append(path)
         arrays.append(array)
         if options.limit is not None and len(arrays) >= options.limit:
             break
     if not arrays:
         raise GankitError(f"image folder {root} holds no image Pillow can read")
+    return InMemoryImages(stack_images(arrays, options.channels), *folder_labels(root, paths))
+
+
+def stack_images(arrays: list[np.ndarray], channels: int) -> torch.Tensor:
+    """read_image's arrays as one uint8 N×C×H×W tensor."""
     stacked = torch.from_numpy(np.stack(arrays))
-    images = stacked.unsqueeze(1) if options.channels == 1 else stacked.permute(0, 3, 1, 2)
-    return InMemoryImages(images.contiguous(), *folder_labels(root, paths))
+    images = stacked.unsqueeze(1) if channels == 1 else stacked.permute(0, 3, 1, 2)
+    return images.contiguous()
 
 
 def folder_labels(root: Path,

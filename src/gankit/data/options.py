@@ -1,10 +1,19 @@
 """The datasets' options: plain dataclasses, importable without torch so that the config is
-checked before anything heavy loads."""
+checked before anything heavy loads.
+
+Every image dataset's options are also `PairOptions` (`data_options.pairs=edges`, ...): any image
+dataset can be made into image-to-image pairs (data/paired/).
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from typing import Literal
+
+from gankit.data.paired.options import PairedFolderOptions, PairOptions
+
+__all__ = ["DigitsOptions", "FolderOptions", "IdxOptions", "MixtureOptions", "NpzOptions",
+           "OracleOptions", "PairOptions", "PairedFolderOptions", "TextOptions"]
 
 
 @dataclass
@@ -13,27 +22,27 @@ class MixtureOptions:
 
 
 @dataclass
-class IdxOptions:
+class IdxOptions(PairOptions):
     split: Literal["train", "test"] = "train"
     image_size: int = 28
     limit: int | None = None  # keep only the first N items (quick runs)
 
 
 @dataclass
-class DigitsOptions:
+class DigitsOptions(PairOptions):
     image_size: int = 8
     limit: int | None = None
 
 
 @dataclass
-class FolderOptions:
+class FolderOptions(PairOptions):
     image_size: int = 64
     channels: Literal[1, 3] = 3
     limit: int | None = None
 
 
 @dataclass
-class NpzOptions:
+class NpzOptions(PairOptions):
     image_size: int | None = None  # resize (after a centre square crop) when set
     limit: int | None = None
 

@@ -2,6 +2,9 @@
 it is loaded. An entry's implementation is a loader: `load(options, argument) -> DataSource`.
 
 `argument` is what follows the colon in names such as `folder:PATH` and `npz:PATH` (None otherwise).
+
+Any image dataset also becomes image-to-image pairs with `data_options.pairs` (PairOptions); the
+wrapping is done by `load_dataset`, so its loader need not know.
 """
 
 from __future__ import annotations
@@ -26,10 +29,16 @@ DATASETS.declare("npz", "npz:PATH, array 'images' (uint8 or float) and optional 
                  "gankit.data.npz:NpzLoader", o.NpzOptions)
 DATASETS.declare("oracle", "SeqGAN's synthetic data: sequences from a fixed LSTM (Yu 2017)",
                  "gankit.data.oracle_data:OracleLoader", o.OracleOptions)
+DATASETS.declare("paired", "paired:SOURCE_DIR,TARGET_DIR, image pairs aligned by file name "
+                           "(image-to-image: pix2pix, super-resolution, inpainting)",
+                 "gankit.data.paired.folders:PairedFolderLoader", o.PairedFolderOptions)
 DATASETS.declare("ring", "2D: 8 Gaussians on the unit circle, σ = 0.01",
                  "gankit.data.mixtures:RingLoader", o.MixtureOptions)
 DATASETS.declare("text", "text:PATH, UTF-8 text, one sequence per line (word or char level)",
                  "gankit.data.text:TextLoader", o.TextOptions)
+DATASETS.declare("unpaired", "unpaired:A_DIR,B_DIR, two unaligned image domains, A → B, drawn "
+                             "independently (CycleGAN)",
+                 "gankit.data.paired.folders:UnpairedFolderLoader", o.PairedFolderOptions)
 
 
 def split_data_name(name: str) -> tuple[str, str | None]:

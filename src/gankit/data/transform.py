@@ -29,15 +29,21 @@ def center_crop_square(images: Tensor) -> Tensor:
 
 def resize_square(images: Tensor, size: int) -> Tensor:
     """Resize uint8 N×C×H×W to N×C×size×size (antialiased bilinear); no-op when already there."""
-    if tuple(images.shape[-2:]) == (size, size):
+    return resize(images, (size, size))
+
+
+def resize(images: Tensor, size: tuple[int, int]) -> Tensor:
+    """Resize uint8 N×C×H×W to N×C×height×width (antialiased bilinear); no-op when already
+    there."""
+    if tuple(images.shape[-2:]) == size:
         return images
-    out = torch.empty((*images.shape[:2], size, size), dtype=torch.uint8)
+    out = torch.empty((*images.shape[:2], *size), dtype=torch.uint8)
     # Antialiasing only changes downscaling; enlarging without it gives the same result, faster.
-    antialias = size < max(images.shape[-2:])
+    antialias = size[0] < images.shape[-2] or size[1] < images.shape[-1]
     for start in range(0, len(images), RESIZE_CHUNK):
         chunk = images[start : start + RESIZE_CHUNK].float()
         resized = F.interpolate(
-            chunk, size=(size, size), mode="bilinear", antialias=antialias, align_corners=False
+            chunk, size=size, mode="bilinear", antialias=antialias, align_corners=False
         )
         out[start : start + RESIZE_CHUNK] = resized.round_().clamp_(0, 255).to(torch.uint8)
     return out

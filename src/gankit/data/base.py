@@ -41,6 +41,7 @@ class DataSource:
     shape: tuple[int, ...]
     labels: Tensor | None = None
     classes: tuple[str, ...] | None = None
+    paired: bool = False  # image pairs: sample i's source goes with sample i's target
 
     @property
     def condition(self) -> Literal["class", "image"] | None:
@@ -68,6 +69,11 @@ class DataSource:
         order), one row per class."""
         columns = None if labels is None else int(torch.bincount(labels).max())
         return Preview(picture=picture(samples, columns=columns))
+
+    def preview_conditions(self, n: int) -> Tensor | None:
+        """Fixed conditions for previews of image-conditioned runs (without touching the
+        sampling position); None for every other source."""
+        return None
 
     def preview_count(self, log: Mapping[str, Any]) -> int:
         """How many samples a preview shows, from the run's log settings (log.n_samples; 2D

@@ -20,14 +20,18 @@ PREVIEW_SEED_OFFSET = 2  # previews draw z from config.seed + 2, apart from trai
 
 def write_preview(data: DataSource, generator: nn.Module, config: Config, step: int,
                   folder: Path, logger: RunLogger | None, classes: int = 0) -> None:
-    """Conditional runs show every class, one row each."""
+    """Class-conditional runs show every class, one row each; image-conditioned runs the same
+    sources each time, each beside its output."""
     n = data.preview_count(asdict(config.log))
-    labels = None
+    conditions = data.preview_conditions(n)
     if classes:
         n = max(1, n // classes) * classes
-        labels = balanced_labels(n, classes)
+        conditions = balanced_labels(n, classes)
+    elif conditions is not None:
+        n = len(conditions)
     seed = config.seed + PREVIEW_SEED_OFFSET
-    shown = data.preview(sample_generator(generator, config.z_dim, n, seed, labels), labels)
+    samples = sample_generator(generator, config.z_dim, n, seed, conditions)
+    shown = data.preview(samples, conditions)
     stem = folder / f"step_{step:07d}"
     if shown.picture is not None:
         save_png(shown.picture, stem.with_suffix(".png"), scale=shown.scale)

@@ -90,6 +90,10 @@ class ImagePairs(DataSource):
             shown = F.interpolate(shown, size=tuple(shape[-2:]), mode="nearest")
         return shown
 
+    def preview_conditions(self, n: int) -> Tensor:
+        """The first n sources (in [-1, 1]): the same in every preview of a run."""
+        return to_source_range(self.sources[:n], self.masked)
+
     def scaled(self, targets: Tensor, sources: Tensor) -> tuple[Tensor, Tensor]:
         return to_unit_range(targets), to_source_range(sources, self.masked)
 

@@ -8,6 +8,8 @@ import sys
 from pathlib import Path
 
 import numpy as np
+import torch
+import torch.nn.functional as F
 from torch import Tensor
 
 from gankit.core.errors import GankitError
@@ -16,6 +18,7 @@ from gankit.data.pictures import images_hwc, picture
 from gankit.data.vocab import decode_ids
 from gankit.nets.sampling import sample_generator
 from gankit.use.labels import labels_for
+from gankit.use.pairs import Translated, as_arrays, translate_test_pairs
 from gankit.use.runs import TrainedGenerator, open_generator
 from gankit.viz.grid import save_png, with_row_names
 
@@ -30,6 +33,8 @@ def run(args: argparse.Namespace) -> int:
         raise GankitError(f"--n must be at least 1, got {args.n}")
     loaded = open_generator(args.run_dir, not args.no_ema, args.device, args.checkpoint)
     check_request(args, out, loaded)
+    if loaded.source_shape is not None:
+        return sample_pairs(args, out, loaded)
     if args.temperature is not None:
         loaded.generator.temperature = args.temperature
     labels = labels_for(loaded.classes, args.n, args.which, args.per_class, run=args.run_dir)
@@ -38,6 +43,35 @@ def run(args: argparse.Namespace) -> int:
     write_samples(out, samples, loaded, labels, args.per_class)
     print(f"gankit: wrote {n} samples to {out}", file=sys.stderr)
     return 0
+
+
+def sample_pairs(args: argparse.Namespace, out: Path, loaded: TrainedGenerator) -> int:
+    """An image-to-image run: its first --n test pairs, source | output | target per row (.png),
+    or the three arrays (.npz)."""
+    if args.which is not None or args.per_class is not None:
+        raise GankitError("an image-to-image run translates its test pairs' sources; it takes "
+                          "no --class or --per-class")
+    done = translate_test_pairs(loaded, args.n, args.seed)
+    if out.suffix.lower() == ".npz":
+        with atomic_path(out) as tmp, tmp.open("wb") as handle:
+            np.savez_compressed(handle, **as_arrays(done))  # type: ignore[arg-type]
+    else:
+        shown = loaded_pictures(done)
+        save_png(picture(shown, columns=3), out, scale=2)
+    print(f"gankit: wrote {args.n} test pairs (source | output | target) to {out}",
+          file=sys.stderr)
+    return 0
+
+
+def loaded_pictures(done: Translated) -> Tensor:
+    """Rows of source | output | target, the sources shown at the outputs' size and channels."""
+    outputs = done.outputs
+    sources = done.sources[:, :-1] if done.masked else done.sources
+    if sources.shape[1] != outputs.shape[1]:
+        sources = sources.mean(dim=1, keepdim=True).expand(-1, outputs.shape[1], -1, -1)
+    if sources.shape[-2:] != outputs.shape[-2:]:
+        sources = F.interpolate(sources, size=tuple(outputs.shape[-2:]), mode="nearest")
+    return torch.stack([sources, outputs, done.targets], dim=1).flatten(0, 1)
 
 
 def check_request(args: argparse.Namespace, out: Path, loaded: TrainedGenerator) -> None:

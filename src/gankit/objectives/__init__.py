@@ -18,9 +18,18 @@ from gankit.objectives.wrappers import WRAPPERS, WrapperFacts
 if TYPE_CHECKING:
     from gankit.objectives.base import Objective
 
-__all__ = ["OBJECTIVES", "WRAPPERS", "Objective", "build_objective", "check_data_kind",
-           "objective_class", "objective_facts", "wrapper_facts", "wrapper_order",
-           "check_wrapper_data"]
+__all__ = [
+    "OBJECTIVES",
+    "WRAPPERS",
+    "Objective",
+    "build_objective",
+    "check_data_kind",
+    "check_wrapper_data",
+    "objective_class",
+    "objective_facts",
+    "wrapper_facts",
+    "wrapper_order",
+]
 
 
 def objective_class(name: str) -> type[Objective]:

@@ -7,6 +7,7 @@ from typing import Any
 
 from gankit.metrics.evaluate import DEFAULT_N
 from gankit.training.evaluation.generator import evaluate_generator
+from gankit.use.pairs import evaluate_pairs
 from gankit.use.runs import open_generator
 
 
@@ -19,6 +20,8 @@ def evaluate_run(run_dir: Path | str, data: str | None = None, n: int | None = N
     TOKENS_N or IMAGES_N. `options`: features, weights, split.
     """
     loaded = open_generator(run_dir, use_ema, device, checkpoint)
+    if loaded.source_shape is not None:  # an image-to-image run: scored on its test pairs
+        return evaluate_pairs(loaded, n, seed, **options), loaded.step
     config = loaded.config
     data_options = config.data_options if data in (None, config.data) else None
     n = n if n is not None else DEFAULT_N[loaded.kind]

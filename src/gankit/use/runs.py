@@ -30,6 +30,7 @@ class TrainedGenerator:
     kind: str = "images"  # points, images or tokens
     vocabulary: Vocabulary | None = None  # text runs: decodes token ids
     classes: tuple[str, ...] | None = None  # conditional runs: the class names, label k = [k]
+    source_shape: tuple[int, ...] | None = None  # image-to-image runs: what G translates
 
 
 def load_generator(run_dir: Path | str, use_ema: bool = True, device: str = "auto",
@@ -65,7 +66,7 @@ def open_generator(run_dir: Path | str, use_ema: bool = True, device: str = "aut
     return TrainedGenerator(generator.eval(), config, shape, _step(payload, path),
                             critic.eval() if with_critic else None,
                             payload_kind(payload, shape, path), payload_vocabulary(payload, path),
-                            names)
+                            names, sources)
 
 
 def recorded_shape(payload: dict) -> tuple[int, ...]:

@@ -90,6 +90,15 @@ class ImagePairs(DataSource):
             shown = F.interpolate(shown, size=tuple(shape[-2:]), mode="nearest")
         return shown
 
+    def first_pairs(self, n: int) -> tuple[Tensor, Tensor, Tensor | None]:
+        """The first n items' targets and sources (in [-1, 1], on the CPU) and the targets'
+        classes: fixed by index, so the same pairs on every run and machine."""
+        if n > len(self.targets):
+            raise GankitError(f"asked for {n} pairs, and the data has {len(self.targets)}")
+        targets, sources = self.scaled(self.targets[:n].cpu(), self.sources[:n].cpu())
+        labels = None if self.target_labels is None else self.target_labels[:n].cpu()
+        return targets, sources, labels
+
     def preview_conditions(self, n: int) -> Tensor:
         """The first n sources (in [-1, 1]): the same in every preview of a run."""
         return to_source_range(self.sources[:n], self.masked)

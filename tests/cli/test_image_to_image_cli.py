@@ -74,8 +74,7 @@ def test_eval_scores_the_test_pairs(run, classifier_cache, capsys):
 
 
 @pytest.mark.parametrize("items, message", [
-    (["data_options.pairs=null"], "wrappers.reconstruction compares each output with its "
-                                  "target, so it needs paired data"),
+    (["data_options.pairs=null"], "wrappers.reconstruction compares each output with its target"),
     (["net=mlp"], "takes no source image; for paired or unpaired image data use net=pix2pix"),
     (["conditional=true"], "already hands every image over with its source image"),
     (["data_options.pairs=downsample:4"], "for super-resolution use net=srresnet"),

@@ -13,6 +13,7 @@ from gankit.nets.family import NetFamily
 from gankit.nets.image2image.patch import PatchCritic
 from gankit.nets.image2image.srresnet import SRResNetGenerator
 from gankit.nets.image2image.unet import UNetGenerator
+from gankit.nets.options import Pix2pixOptions, SrresnetOptions
 from gankit.nets.spec import CriticSpec
 
 
@@ -46,6 +47,8 @@ class ImageToImage(NetFamily):
 
 
 class Pix2pix(ImageToImage):
+    Options = Pix2pixOptions
+
     @classmethod
     def generator_for(cls, options: Any, data_shape: tuple[int, ...],
                       source_shape: tuple[int, ...]) -> nn.Module:
@@ -58,6 +61,8 @@ class Pix2pix(ImageToImage):
 
 
 class Srresnet(ImageToImage):
+    Options = SrresnetOptions
+
     @classmethod
     def generator_for(cls, options: Any, data_shape: tuple[int, ...],
                       source_shape: tuple[int, ...]) -> nn.Module:

@@ -1,0 +1,155 @@
+"""Image to image on Fashion-MNIST: for each task, the classical baseline, the autoencoder alone
+(adversarial weight 0) and the autoencoder + GAN, scored on the same fixed test pairs.
+
+Tasks (each a pair of presets: `<preset>` and its autoencoder variant):
+- `edges`: edge maps → clothes (`pix2pix-edges-fashion-mnist`); no classical baseline;
+- `sr4`: ×4 super-resolution, 7×7 → 28×28 (`srgan-x4-fashion-mnist`); baseline: bicubic;
+- `inpaint`: a centre 14×14 hole (`inpaint-fashion-mnist`); baseline: the hole filled with the
+  mean of the image's known pixels.
+
+Every row: PSNR and SSIM against the targets, sharpness (the outputs' mean gradient magnitude
+over the targets', 1.0 for real images), L1 and PSNR inside the hole (inpainting), FID of the
+outputs against the 10k test images and class agreement with the targets' classes (the domain
+classifier), on the first `--pairs` test pairs; and CPU minutes of training.
+
+    python benchmarks/image2image.py --tasks edges sr4 --seeds 1 --jsonl results.jsonl
+    python benchmarks/image2image.py --table-from benchmarks/results/image2image.jsonl
+Needs the classifier once: `gankit train-classifier --data fashion-mnist`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import torch
+import torch.nn.functional as F
+from saved_rows import add_table_arguments, read_rows
+
+import gankit
+from gankit.config.load import load_config
+from gankit.data.pictures import images_hwc
+from gankit.metrics.evaluate import evaluate_samples
+from gankit.metrics.paired import paired_scores
+from gankit.training.build import heldout_source
+from gankit.use.pairs import evaluate_pairs
+from gankit.use.runs import open_generator
+
+TASKS = {"edges": "pix2pix-edges-fashion-mnist", "sr4": "srgan-x4-fashion-mnist",
+         "inpaint": "inpaint-fashion-mnist"}
+AUTOENCODER = {"edges": "pix2pix-edges-ae-fashion-mnist", "sr4": "srgan-x4-ae-fashion-mnist",
+               "inpaint": "inpaint-ae-fashion-mnist"}
+COLUMNS = ("psnr", "ssim", "sharpness", "hole_l1", "hole_psnr", "fid", "class_agreement",
+           "cpu_minutes")
+
+
+def baseline(task: str, n: int, seed: int) -> dict | None:
+    """The classical answer: bicubic upsampling, or the hole filled with the known pixels' mean."""
+    if task == "edges":
+        return None
+    config = load_config(TASKS[task], [])
+    data = heldout_source(config)
+    targets, sources, labels = data.first_pairs(n)
+    if task == "sr4":
+        outputs = F.interpolate(sources, size=targets.shape[-2:], mode="bicubic",
+                                align_corners=False).clamp(-1, 1)
+        hole = None
+    else:
+        hole = sources[:, -1:] > 0
+        known = sources[:, :-1]
+        mean = (known * ~hole).sum((2, 3), keepdim=True) / (~hole).sum((2, 3), keepdim=True)
+        outputs = torch.where(hole, mean, known)
+    scores = paired_scores(outputs, targets, None if hole is None else hole[:, 0])
+    realism = evaluate_samples(images_hwc(outputs), "fashion-mnist", n=n, seed=seed,
+                               labels=labels.numpy())
+    return {"task": task, "model": "baseline", **scores, **pick(realism)}
+
+
+def trained(task: str, model: str, seed: int, n: int, steps: int | None,
+            keep: Path | None) -> dict:
+    preset = TASKS[task] if model == "gan" else AUTOENCODER[task]
+    overrides = {"steps": steps} if steps else {}
+    with tempfile.TemporaryDirectory() as tmp:
+        out = (keep or Path(tmp)) / f"{preset}-seed{seed}"
+        started = time.process_time()
+        run = gankit.train(preset, out=str(out), seed=seed, device="cpu",
+                           log__progress=False, log__tensorboard=False, **overrides)
+        minutes = (time.process_time() - started) / 60
+        loaded = open_generator(run, device="cpu")
+        result = evaluate_pairs(loaded, n, seed=0)
+    return {"task": task, "model": model, "preset": preset, "seed": seed,
+            "steps": loaded.step, "precision": loaded.config.precision, **pick(result),
+            "cpu_minutes": round(minutes, 2)}
+
+
+def pick(result: dict) -> dict:
+    keep = (*COLUMNS, "extractor", "pairs", "n")
+    return {k: v for k, v in result.items() if k in keep}
+
+
+def table(rows: list[dict]) -> str:
+    lines = []
+    for task in TASKS:
+        mine = [r for r in rows if r["task"] == task]
+        if not mine:
+            continue
+        shown = [c for c in COLUMNS if any(r.get(c) is not None for r in mine)]
+        lines += [f"**{task}**", "", "| model | seed | " + " | ".join(shown) + " |",
+                  "|---|---|" + "---|" * len(shown)]
+        for r in mine:
+            cells = [format_cell(r.get(c)) for c in shown]
+            lines.append(f"| {r['model']} | {r.get('seed', '–')} | " + " | ".join(cells) + " |")
+        lines.append("")
+    return "\n".join(lines).rstrip()
+
+
+def format_cell(value: object) -> str:
+    if value is None:
+        return "–"
+    if isinstance(value, float):
+        return f"{value:.3f}" if abs(value) < 10 else f"{value:.1f}"
+    return str(value)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--tasks", nargs="+", choices=list(TASKS), default=list(TASKS))
+    parser.add_argument("--models", nargs="+", choices=["baseline", "ae", "gan"],
+                        default=["baseline", "ae", "gan"])
+    parser.add_argument("--seeds", type=int, default=1)
+    parser.add_argument("--first-seed", type=int, default=0)
+    parser.add_argument("--pairs", type=int, default=2000, help="test pairs scored")
+    parser.add_argument("--steps", type=int, default=None, help="override the presets' length")
+    parser.add_argument("--threads", type=int, default=1)
+    parser.add_argument("--keep", type=Path, default=None, help="keep the runs here")
+    parser.add_argument("--jsonl", type=Path, default=None, help="also append each row here")
+    add_table_arguments(parser)
+    args = parser.parse_args(argv)
+    if args.table_from:
+        print(table(read_rows(args.table_from)))
+        return 0
+    torch.set_num_threads(args.threads)
+    rows = []
+    for task in args.tasks:
+        for model in args.models:
+            seeds = range(args.first_seed, args.first_seed + args.seeds)
+            for seed in ([0] if model == "baseline" else seeds):
+                row = baseline(task, args.pairs, seed) if model == "baseline" else \
+                    trained(task, model, seed, args.pairs, args.steps, args.keep)
+                if row is None:
+                    continue
+                rows.append(row)
+                print(json.dumps(row), flush=True)
+                if args.jsonl:
+                    with args.jsonl.open("a") as handle:
+                        handle.write(json.dumps(row) + "\n")
+    print(table(rows))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

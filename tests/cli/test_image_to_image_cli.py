@@ -8,6 +8,7 @@ import json
 import numpy as np
 import pytest
 import torch
+from PIL import Image
 
 from gankit.cli.main import main
 from gankit.training.checkpoints.files import read_checkpoint
@@ -84,3 +85,54 @@ def test_mistakes_are_one_line(tmp_path, capsys, items, message):
     assert train(tmp_path / "x", "steps=2", *items, nets=nets) == 2
     err = capsys.readouterr().err.strip().splitlines()
     assert message in err[-1] and not (tmp_path / "x").exists()
+
+
+def write_pngs(folder, sizes):
+    folder.mkdir(parents=True)
+    for i, (h, w) in enumerate(sizes):
+        pixels = (np.random.default_rng(i).random((h, w)) > 0.8).astype(np.uint8) * 255
+        Image.fromarray(pixels).save(folder / f"edge_{i}.png")
+        (folder / "nested").mkdir(exist_ok=True)
+    Image.fromarray(np.zeros((28, 28), np.uint8)).save(folder / "nested" / "blank.jpg")
+
+
+def test_translate_keeps_names_and_sizes_of_a_folder(run, tmp_path, capsys):
+    write_pngs(tmp_path / "in", [(27, 29), (28, 28), (40, 36)])
+    assert main(["translate", str(run), "--input", str(tmp_path / "in"),
+                 "--out", str(tmp_path / "out"), "--batch", "2"]) == 0
+    written = sorted(str(p.relative_to(tmp_path / "out")) for p in (tmp_path / "out").rglob("*"))
+    assert written == ["edge_0.png", "edge_1.png", "edge_2.png", "nested", "nested/blank.png"]
+    with Image.open(tmp_path / "out" / "edge_0.png") as image:
+        assert image.size == (29, 27) and image.mode == "L"
+
+
+def test_translate_an_npz_of_test_sources_as_sample_does(run, tmp_path):
+    assert main(["sample", str(run), "--n", "6", "--out", str(tmp_path / "pairs.npz")]) == 0
+    assert main(["translate", str(run), "--input", str(tmp_path / "pairs.npz"),
+                 "--out", str(tmp_path / "out.npz")]) == 0
+    sampled = np.load(tmp_path / "pairs.npz")["outputs"]
+    translated = np.load(tmp_path / "out.npz")["outputs"]
+    assert translated.shape == sampled.shape
+    assert np.abs(translated.astype(int) - sampled.astype(int)).max() <= 1  # uint8 round trip
+
+
+@pytest.mark.parametrize("args, message", [
+    (["--input", "nope.png", "--out", "o"], "is not an image file, a folder or an .npz"),
+    (["--input", "IN", "--out", "o.png"], "--out must be a folder or end in .npz"),
+    (["--input", "IN", "--out", "o", "--batch", "0"], "--batch must be at least 1"),
+])
+def test_translate_mistakes_are_one_line(run, tmp_path, capsys, args, message):
+    write_pngs(tmp_path / "IN", [(28, 28)])
+    args = [str(tmp_path / a) if a in ("IN", "nope.png", "o", "o.png") else a for a in args]
+    assert main(["translate", str(run), *args]) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and message in err[0]
+
+
+def test_translate_refuses_a_run_that_draws_from_noise(tmp_path, tiny_ring_overrides, capsys):
+    assert main(["train", *tiny_ring_overrides, "steps=2"]) == 0
+    ring = next(o.split("=", 1)[1] for o in tiny_ring_overrides if o.startswith("out="))
+    (tmp_path / "x.npz").write_bytes(b"")
+    assert main(["translate", ring, "--input", str(tmp_path / "x.npz"),
+                 "--out", str(tmp_path / "y")]) == 2
+    assert "not an image-to-image run" in capsys.readouterr().err

@@ -15,7 +15,7 @@ def build_parser() -> OneLineParser:
     parser = OneLineParser(prog="gankit", description="Train, sample and compare GANs.")
     verbs = parser.add_subparsers(dest="verb", required=True, parser_class=OneLineParser,
                                   metavar="{train,sample,eval,encode,reconstruct,interpolate,"
-                                          "train-classifier,list}")
+                                          "translate,train-classifier,list}")
     for add in VERBS:
         add(verbs)
     return parser

@@ -144,6 +144,20 @@ def add_train_classifier(verbs: Verbs) -> None:
     parser.add_argument("--force", action="store_true", help="replace an existing classifier")
 
 
+def add_translate(verbs: Verbs) -> None:
+    parser = verb(verbs, "translate", help="translate your own source images with an "
+                                           "image-to-image run",
+                  description="Each source image (any size) through the run's generator: an "
+                              "image file, a folder (names kept) or an .npz with `sources`.")
+    parser.add_argument("run_dir", metavar="RUN_DIR")
+    parser.add_argument("--input", required=True, metavar="IMAGE|FOLDER|SOURCES.npz")
+    parser.add_argument("--out", required=True, metavar="FOLDER|FILE.npz")
+    parser.add_argument("--batch", type=int, default=64, help="images per forward pass")
+    parser.add_argument("--checkpoint", choices=CHECKPOINTS, default="last")
+    parser.add_argument("--no-ema", action="store_true", help="use the raw generator, not its EMA")
+    parser.add_argument("--device", default="auto")
+
+
 def add_list(verbs: Verbs) -> None:
     parser = verb(verbs, "list", help="objectives, wrappers, penalties, nets, datasets and presets",
                   description="Every registered name; with --schedule, the resolved schedule of "
@@ -156,4 +170,4 @@ def add_list(verbs: Verbs) -> None:
 
 
 VERBS = (add_train, add_sample, add_eval, add_encode, add_reconstruct, add_interpolate,
-         add_train_classifier, add_list)
+         add_translate, add_train_classifier, add_list)

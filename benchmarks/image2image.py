@@ -28,6 +28,7 @@ from pathlib import Path
 
 import torch
 import torch.nn.functional as F
+from machines import legend, letter
 from saved_rows import add_table_arguments, read_rows
 
 import gankit
@@ -66,7 +67,8 @@ def baseline(task: str, n: int, seed: int) -> dict | None:
     scores = paired_scores(outputs, targets, None if hole is None else hole[:, 0])
     realism = evaluate_samples(images_hwc(outputs), "fashion-mnist", n=n, seed=seed,
                                labels=labels.numpy())
-    return {"task": task, "model": "baseline", **scores, **pick(realism)}
+    return {"task": task, "model": "baseline", "date": time.strftime("%Y-%m-%d"), **scores,
+            **pick(realism)}
 
 
 def trained(task: str, model: str, seed: int, n: int, steps: int | None,
@@ -82,6 +84,7 @@ def trained(task: str, model: str, seed: int, n: int, steps: int | None,
         loaded = open_generator(run, device="cpu")
         result = evaluate_pairs(loaded, n, seed=0)
     return {"task": task, "model": model, "preset": preset, "seed": seed,
+            "date": time.strftime("%Y-%m-%d"),
             "steps": loaded.step, "precision": loaded.config.precision, **pick(result),
             "cpu_minutes": round(minutes, 2)}
 
@@ -93,17 +96,20 @@ def pick(result: dict) -> dict:
 
 def table(rows: list[dict]) -> str:
     lines = []
-    for task in TASKS:
+    for task, preset in TASKS.items():
         mine = [r for r in rows if r["task"] == task]
         if not mine:
             continue
         shown = [c for c in COLUMNS if any(r.get(c) is not None for r in mine)]
-        lines += [f"**{task}**", "", "| model | seed | " + " | ".join(shown) + " |",
-                  "|---|---|" + "---|" * len(shown)]
+        lines += [f"**{task}** ({preset})", "",
+                  "| model | seed | machine | " + " | ".join(shown) + " |",
+                  "|---|---|---|" + "---|" * len(shown)]
         for r in mine:
             cells = [format_cell(r.get(c)) for c in shown]
-            lines.append(f"| {r['model']} | {r.get('seed', '–')} | " + " | ".join(cells) + " |")
+            lines.append(f"| {r['model']} | {r.get('seed', '–')} | "
+                         f"{letter(r.get('extractor', ''))} | " + " | ".join(cells) + " |")
         lines.append("")
+    lines.append(legend([r.get("extractor", "") for r in rows]))
     return "\n".join(lines).rstrip()
 
 

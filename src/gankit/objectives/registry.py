@@ -91,6 +91,13 @@ declare("gan-qp",
         "GAN-QP: critic with a quadratic potential, no Lipschitz constraint (Su 2018, eq. 15)",
         "gan_qp:GANQP", o.GANQPOptions,
         training_defaults=same_for_both(2, adam(2e-4, (0.5, 0.999))))
+# The paper's experiments (section 5): Adam 2e-4, betas (0.5, 0.999), one critic step per
+# generator step for the standard GAN variants.
+declare("ragan",
+        "relativistic average GAN: real judged against the average fake and vice versa, for both "
+        "nets (Jolicoeur-Martineau 2019, RaSGAN; ESRGAN's loss)",
+        # scores=False: O-GAN wraps objectives written as f, g, h of one score, which this is not
+        "relativistic:RelativisticAverage", scores=False, training_defaults=dcgan_training())
 declare("seqgan",
         "SeqGAN: policy-gradient generator of token sequences, MC roll-out rewards (Yu et al. "
         "2017)",

@@ -33,12 +33,14 @@ from saved_rows import add_table_arguments, read_rows
 
 import gankit
 from gankit.config.load import load_config
-from gankit.data.pictures import images_hwc
+from gankit.data.pictures import images_hwc, picture
 from gankit.metrics.evaluate import evaluate_samples
 from gankit.metrics.paired import paired_scores
+from gankit.nets.sampling import sample_generator
 from gankit.training.build import heldout_source
 from gankit.use.pairs import evaluate_pairs
 from gankit.use.runs import open_generator
+from gankit.viz.grid import save_png
 
 TASKS = {"edges": "pix2pix-edges-fashion-mnist", "sr4": "srgan-x4-fashion-mnist",
          "inpaint": "inpaint-fashion-mnist"}
@@ -48,23 +50,25 @@ COLUMNS = ("psnr", "ssim", "sharpness", "hole_l1", "hole_psnr", "fid", "class_ag
            "cpu_minutes")
 
 
-def baseline(task: str, n: int, seed: int) -> dict | None:
-    """The classical answer: bicubic upsampling, or the hole filled with the known pixels' mean."""
-    if task == "edges":
-        return None
-    config = load_config(TASKS[task], [])
-    data = heldout_source(config)
-    targets, sources, labels = data.first_pairs(n)
+def classical(task: str, sources: torch.Tensor, size: tuple[int, int]) -> torch.Tensor | None:
+    """The classical answer: bicubic upsampling, or the hole filled with the known pixels' mean
+    (none for edges)."""
     if task == "sr4":
-        outputs = F.interpolate(sources, size=targets.shape[-2:], mode="bicubic",
-                                align_corners=False).clamp(-1, 1)
-        hole = None
-    else:
-        hole = sources[:, -1:] > 0
-        known = sources[:, :-1]
+        return F.interpolate(sources, size=size, mode="bicubic", align_corners=False).clamp(-1, 1)
+    if task == "inpaint":
+        hole, known = sources[:, -1:] > 0, sources[:, :-1]
         mean = (known * ~hole).sum((2, 3), keepdim=True) / (~hole).sum((2, 3), keepdim=True)
-        outputs = torch.where(hole, mean, known)
-    scores = paired_scores(outputs, targets, None if hole is None else hole[:, 0])
+        return torch.where(hole, mean, known)
+    return None
+
+
+def baseline(task: str, n: int, seed: int) -> dict | None:
+    targets, sources, labels = test_pairs(task, n)
+    outputs = classical(task, sources, tuple(targets.shape[-2:]))
+    if outputs is None:
+        return None
+    hole = sources[:, -1] > 0 if task == "inpaint" else None
+    scores = paired_scores(outputs, targets, hole)
     realism = evaluate_samples(images_hwc(outputs), "fashion-mnist", n=n, seed=seed,
                                labels=labels.numpy())
     return {"task": task, "model": "baseline", "date": time.strftime("%Y-%m-%d"), **scores,
@@ -87,6 +91,25 @@ def trained(task: str, model: str, seed: int, n: int, steps: int | None,
             "date": time.strftime("%Y-%m-%d"),
             "steps": loaded.step, "precision": loaded.config.precision, **pick(result),
             "cpu_minutes": round(minutes, 2)}
+
+
+def test_pairs(task: str, n: int) -> tuple[torch.Tensor, torch.Tensor, torch.Tensor]:
+    return heldout_source(load_config(TASKS[task], [])).first_pairs(n)
+
+
+def pictures(task: str, runs: Path, out: Path, n: int = 8) -> None:
+    """One picture: rows of sources, the baseline, the autoencoder, the autoencoder + GAN and
+    the targets, on the first n test pairs (the runs kept by --keep, seed 0)."""
+    targets, sources, _ = test_pairs(task, n)
+    shown = sources[:, :-1] if task == "inpaint" else sources
+    rows = [F.interpolate(shown, size=tuple(targets.shape[-2:]), mode="nearest")]
+    made = classical(task, sources, tuple(targets.shape[-2:]))
+    rows += [made] if made is not None else []
+    for preset in (AUTOENCODER[task], TASKS[task]):
+        loaded = open_generator(runs / f"{preset}-seed0", device="cpu")
+        rows.append(sample_generator(loaded.generator, loaded.config.z_dim, n, 0, sources))
+    rows.append(targets)
+    save_png(picture(torch.cat(rows), columns=n), out, scale=2)
 
 
 def pick(result: dict) -> dict:
@@ -133,12 +156,19 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--threads", type=int, default=1)
     parser.add_argument("--keep", type=Path, default=None, help="keep the runs here")
     parser.add_argument("--jsonl", type=Path, default=None, help="also append each row here")
+    parser.add_argument("--pictures", type=Path, default=None, metavar="FOLDER",
+                        help="train nothing: draw each task's picture from the runs kept in "
+                             "--keep, into FOLDER/image2image-<task>.png")
     add_table_arguments(parser)
     args = parser.parse_args(argv)
     if args.table_from:
         print(table(read_rows(args.table_from)))
         return 0
     torch.set_num_threads(args.threads)
+    if args.pictures:
+        for task in args.tasks:
+            pictures(task, args.keep, args.pictures / f"image2image-{task}.png")
+        return 0
     rows = []
     for task in args.tasks:
         for model in args.models:

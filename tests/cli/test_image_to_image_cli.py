@@ -136,3 +136,13 @@ def test_translate_refuses_a_run_that_draws_from_noise(tmp_path, tiny_ring_overr
     assert main(["translate", ring, "--input", str(tmp_path / "x.npz"),
                  "--out", str(tmp_path / "y")]) == 2
     assert "not an image-to-image run" in capsys.readouterr().err
+
+
+def test_evaluation_during_training_scores_the_test_pairs(tmp_path, classifier_cache):
+    assert train(tmp_path / "run", "steps=4", "eval.every=2", "eval.n=20") == 0
+    lines = [json.loads(line) for line in (tmp_path / "run" / "metrics.jsonl").read_text()
+             .splitlines()]
+    evals = [line for line in lines if line.get("event") == "eval"]
+    assert [line["step"] for line in evals] == [2, 4]
+    assert {"eval/psnr", "eval/ssim", "eval/fid", "eval/class_agreement"} <= set(evals[-1])
+    assert (tmp_path / "run" / "checkpoints" / "best.pt").is_file()

@@ -1,61 +1,27 @@
-"""Image-to-image runs on their test pairs: the first n pairs of the run's held-out data (its
-test split when the dataset has one), fixed by index, so the same pairs on every run and machine;
-each source translated by the trained generator (in eval mode: dropout off)."""
+"""Image-to-image runs on their test pairs, for `gankit sample` and `gankit eval`
+(training.evaluation.pairs does the work; this adds the run's generator and the .npz form)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
-from torch import Tensor
 
-from gankit.core.errors import GankitError
 from gankit.data.pictures import images_hwc
-from gankit.metrics.evaluate import evaluate_samples
-from gankit.metrics.paired import paired_scores
-from gankit.nets.sampling import sample_generator
-from gankit.training.build import heldout_source
+from gankit.training.evaluation import pairs
+from gankit.training.evaluation.pairs import Translated
 from gankit.use.runs import TrainedGenerator
 
-PAIRS_N = 2000  # test pairs `gankit eval` scores by default
-
-
-@dataclass(frozen=True)
-class Translated:
-    sources: Tensor  # N×C_s×H_s×W_s in [-1, 1]
-    outputs: Tensor  # N×C×H×W in [-1, 1]
-    targets: Tensor
-    labels: Tensor | None  # the targets' classes, when the data has them
-    masked: bool  # the sources' last channel marks holes (inpainting)
+__all__ = ["Translated", "as_arrays", "evaluate_pairs", "translate_test_pairs"]
 
 
 def translate_test_pairs(loaded: TrainedGenerator, n: int, seed: int = 0) -> Translated:
-    data = heldout_source(loaded.config)
-    if not hasattr(data, "first_pairs"):
-        raise GankitError(f"{loaded.config.data} holds no image pairs to translate")
-    targets, sources, labels = data.first_pairs(n)
-    outputs = sample_generator(loaded.generator, loaded.config.z_dim, n, seed, sources)
-    return Translated(sources, outputs, targets, labels, bool(getattr(data, "masked", False)))
+    return pairs.translate_test_pairs(loaded.generator, loaded.config, n, seed)
 
 
 def evaluate_pairs(loaded: TrainedGenerator, n: int | None = None, seed: int = 0,
                    **options: Any) -> dict[str, Any]:
-    """PSNR, SSIM and sharpness of the outputs against their targets (inside the holes too, for
-    inpainting), and the image metrics of the outputs against the dataset's real images (FID
-    and the rest; class agreement with the targets' classes when the data has them)."""
-    done = translate_test_pairs(loaded, n or PAIRS_N, seed)
-    hole = done.sources[:, -1] > 0 if done.masked else None
-    scores = paired_scores(done.outputs, done.targets, hole)
-    config = loaded.config
-    plain = {k: v for k, v in config.data_options.items() if k not in PAIR_OPTIONS}
-    labels = None if done.labels is None else done.labels.numpy()
-    realism = evaluate_samples(images_hwc(done.outputs), config.data, plain, n=len(done.outputs),
-                               seed=seed, labels=labels, **options)
-    return {"pairs": len(done.outputs), **scores, **realism}
-
-
-PAIR_OPTIONS = ("pairs", "hole", "edge_sigma", "mask_seed", "unpaired")
+    return pairs.evaluate_pairs(loaded.generator, loaded.config, n, seed, **options)
 
 
 def as_arrays(done: Translated) -> dict[str, np.ndarray]:

@@ -17,6 +17,7 @@ from gankit.metrics.plan import EvalPlan, check_evaluable
 from gankit.metrics.plan import eval_plan as plan_evaluation
 from gankit.training.evaluation.best import BestTracker
 from gankit.training.evaluation.generator import eval_record, evaluate_generator, phase_eval_record
+from gankit.training.evaluation.pairs import evaluate_pairs
 from gankit.training.logger import RunLogger
 from gankit.training.run_dir import RunDir
 
@@ -75,6 +76,9 @@ class PeriodicEval:
         config, plan = self.config, self.plan
         assert plan is not None  # evaluation is due only with a plan (`due`)
         with torch.random.fork_rng(devices=cuda_devices(self.device)):
+            if self.data.condition == "image":  # image to image: on the fixed test pairs
+                return evaluate_pairs(generator, config, plan.n, EVAL_SEED,
+                                      features=config.eval.features, device=self.device)
             return evaluate_generator(
                 generator, config.z_dim, config.data, plan.n, config.data_options,
                 seed=EVAL_SEED, source=self.data, features=config.eval.features,

@@ -13,7 +13,7 @@ from torch import Tensor, nn
 from gankit.config.schema import Config
 from gankit.core.errors import GankitError
 from gankit.data.paired.options import PairOptions
-from gankit.data.pictures import images_hwc
+from gankit.data.pictures import sample_arrays
 from gankit.metrics.evaluate import evaluate_samples
 from gankit.metrics.paired import paired_scores
 from gankit.nets.sampling import sample_generator
@@ -53,6 +53,6 @@ def evaluate_pairs(generator: nn.Module, config: Config, n: int | None = None, s
     pairing = {f.name for f in dataclasses.fields(PairOptions)}  # the dataset without its pairs
     plain = {k: v for k, v in config.data_options.items() if k not in pairing}
     labels = None if done.labels is None else done.labels.numpy()
-    realism = evaluate_samples(images_hwc(done.outputs), config.data, plain, n=len(done.outputs),
+    realism = evaluate_samples(sample_arrays(done.outputs), config.data, plain, n=len(done.outputs),
                                seed=seed, labels=labels, **options)
     return {"pairs": len(done.outputs), **scores, **realism}

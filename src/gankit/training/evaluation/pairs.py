@@ -53,6 +53,6 @@ def evaluate_pairs(generator: nn.Module, config: Config, n: int | None = None, s
     pairing = {f.name for f in dataclasses.fields(PairOptions)}  # the dataset without its pairs
     plain = {k: v for k, v in config.data_options.items() if k not in pairing}
     labels = None if done.labels is None else done.labels.numpy()
-    realism = evaluate_samples(sample_arrays(done.outputs), config.data, plain, n=len(done.outputs),
-                               seed=seed, labels=labels, **options)
+    realism = evaluate_samples(sample_arrays(done.outputs), config.data, plain,
+                               n=len(done.outputs), seed=seed, labels=labels, **options)
     return {"pairs": len(done.outputs), **scores, **realism}

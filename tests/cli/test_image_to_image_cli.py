@@ -146,3 +146,32 @@ def test_evaluation_during_training_scores_the_test_pairs(tmp_path, classifier_c
     assert [line["step"] for line in evals] == [2, 4]
     assert {"eval/psnr", "eval/ssim", "eval/fid", "eval/class_agreement"} <= set(evals[-1])
     assert (tmp_path / "run" / "checkpoints" / "best.pt").is_file()
+
+
+PRESETS = {
+    "pix2pix-edges-fashion-mnist": ["net_options.width=8", "net_options.d_width=8"],
+    "pix2pix-edges-ae-fashion-mnist": ["net_options.width=8", "net_options.d_width=8"],
+    "srgan-x4-fashion-mnist": ["net_options.blocks=2", "net_options.width=8",
+                               "net_options.d_width=8"],
+    "inpaint-fashion-mnist": ["net_options.width=8", "net_options.d_width=8"],
+}
+ON_DIGITS = ["data=digits", "data_options.image_size=28", "data_options.limit=48", "batch_size=8",
+             "log.progress=false", "log.tensorboard=false", "device=cpu", "precision=fp32"]
+
+
+@pytest.mark.parametrize("preset", sorted(PRESETS))
+def test_each_preset_trains_resumes_translates_and_evaluates(preset, tmp_path, classifier_cache,
+                                                             capsys):
+    out = tmp_path / "run"
+    common = [preset, *ON_DIGITS, *PRESETS[preset]]
+    assert main(["train", *common, "steps=2", f"out={out}"]) == 0
+    assert main(["train", "--resume", str(out), "steps=3"]) == 0
+    assert main(["sample", str(out), "--n", "4", "--out", str(tmp_path / "s.npz")]) == 0
+    assert main(["translate", str(out), "--input", str(tmp_path / "s.npz"),
+                 "--out", str(tmp_path / "t.npz")]) == 0
+    assert np.load(tmp_path / "t.npz")["outputs"].shape == (4, 28, 28, 1)
+    capsys.readouterr()
+    assert main(["eval", str(out), "--n", "20"]) == 0
+    result = json.loads(capsys.readouterr().out)
+    assert {"psnr", "ssim", "sharpness", "fid"} <= set(result)
+    assert ("hole_l1" in result) == preset.startswith("inpaint")

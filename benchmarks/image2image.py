@@ -86,6 +86,9 @@ def trained(task: str, model: str, seed: int, n: int, steps: int | None,
                            log__progress=False, log__tensorboard=False, **overrides)
         minutes = (time.process_time() - started) / 60
         loaded = open_generator(run, device="cpu")
+        if loaded.step < loaded.config.steps:  # a Ctrl-C or SIGTERM stopped it: not its score
+            raise SystemExit(f"{preset} stopped at step {loaded.step} of "
+                             f"{loaded.config.steps}; not scored")
         result = evaluate_pairs(loaded, n, seed=0)
     return {"task": task, "model": model, "preset": preset, "seed": seed,
             "date": time.strftime("%Y-%m-%d"),

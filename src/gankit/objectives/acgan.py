@@ -12,25 +12,20 @@ the critic named 97 % of the fakes' labels while the domain classifier agreed on
 
 from __future__ import annotations
 
-from typing import Any
-
 import torch.nn.functional as F
 from torch import Tensor
 
 from gankit.core.step import CriticOutput, LossPart, Schedule, StepBatch, Terms, TrainingPlan
-from gankit.nets.spec import CriticSpec
-from gankit.objectives.base import Objective
+from gankit.objectives.base import Objective, Wrapper
 from gankit.objectives.game import CRITIC, GENERATOR
 from gankit.objectives.wrappers import ACGANOptions
 
 
-class AuxiliaryClassifier(Objective):
-    def __init__(self, inner: Objective, options: ACGANOptions | None = None) -> None:
-        super().__init__(inner.options)
-        self.inner, self.settings = inner, options or ACGANOptions()
+class AuxiliaryClassifier(Wrapper):
+    settings: ACGANOptions
 
-    def critic_spec(self) -> CriticSpec:
-        return self.inner.critic_spec()
+    def __init__(self, inner: Objective, options: ACGANOptions | None = None) -> None:
+        super().__init__(inner, options or ACGANOptions())
 
     def schedule(self, plan: TrainingPlan) -> Schedule:
         weight = self.settings.weight
@@ -41,12 +36,6 @@ class AuxiliaryClassifier(Objective):
         added = {CRITIC: (real, critic_fake), GENERATOR: (fake,)}
         return [e.with_parts(*added[e.name]) if e.name in added else e
                 for e in self.inner.schedule(plan)]
-
-    def state_dict(self) -> dict[str, Any]:
-        return self.inner.state_dict()
-
-    def load_state_dict(self, state: dict[str, Any]) -> None:
-        self.inner.load_state_dict(state)
 
 
 def real_classes(batch: StepBatch) -> Terms:

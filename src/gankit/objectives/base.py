@@ -82,3 +82,28 @@ class ScoreObjective(Objective):
 
     def generator_terms(self, d_fake: Tensor, batch: StepBatch) -> Terms:
         return Terms({"adv": self.h(d_fake).mean()}, {"score_fake": d_fake.mean().detach()})
+
+
+class Wrapper(Objective):
+    """An objective around another (declared in objectives.wrappers): it keeps the inner
+    objective's critic, losses and state unless it says otherwise, and adds parts to the
+    updates of the inner schedule (`schedule`). `settings` are its own options."""
+
+    def __init__(self, inner: Objective, settings: Any) -> None:
+        super().__init__(inner.options)
+        self.inner, self.settings = inner, settings
+
+    def critic_spec(self) -> CriticSpec:
+        return self.inner.critic_spec()
+
+    def critic_loss(self, batch: StepBatch) -> Terms:
+        return self.inner.critic_loss(batch)
+
+    def generator_loss(self, batch: StepBatch) -> Terms:
+        return self.inner.generator_loss(batch)
+
+    def state_dict(self) -> dict[str, Any]:
+        return self.inner.state_dict()
+
+    def load_state_dict(self, state: dict[str, Any]) -> None:
+        self.inner.load_state_dict(state)

@@ -11,22 +11,18 @@ compares image-to-image GANs with."""
 from __future__ import annotations
 
 import dataclasses
-from typing import Any
 
 from gankit.core.step import LossPart, Schedule, StepBatch, Terms, TrainingPlan, Update
-from gankit.nets.spec import CriticSpec
-from gankit.objectives.base import Objective
+from gankit.objectives.base import Objective, Wrapper
 from gankit.objectives.game import GENERATOR
 from gankit.objectives.wrappers import ReconstructionOptions
 
 
-class Reconstruction(Objective):
-    def __init__(self, inner: Objective, options: ReconstructionOptions | None = None) -> None:
-        super().__init__(inner.options)
-        self.inner, self.settings = inner, options or ReconstructionOptions()
+class Reconstruction(Wrapper):
+    settings: ReconstructionOptions
 
-    def critic_spec(self) -> CriticSpec:
-        return self.inner.critic_spec()
+    def __init__(self, inner: Objective, options: ReconstructionOptions | None = None) -> None:
+        super().__init__(inner, options or ReconstructionOptions())
 
     def schedule(self, plan: TrainingPlan) -> Schedule:
         return [self.reweighted(e) if e.name == GENERATOR else e
@@ -38,12 +34,6 @@ class Reconstruction(Objective):
         own = () if entry.loss is None else (LossPart("objective", entry.loss, s.adversarial),)
         distance = LossPart(f"reconstruction/{s.loss}", DISTANCES[s.loss], s.weight)
         return dataclasses.replace(entry, loss=None, extra=(*own, *entry.extra, distance))
-
-    def state_dict(self) -> dict[str, Any]:
-        return self.inner.state_dict()
-
-    def load_state_dict(self, state: dict[str, Any]) -> None:
-        self.inner.load_state_dict(state)
 
 
 def l1_distance(batch: StepBatch) -> Terms:

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from functools import partial
-from typing import Any
 
 import torch
 
@@ -27,7 +26,7 @@ from gankit.core.step import (
 from gankit.nets.encoding import reconstruct
 from gankit.nets.sampling import evaluation_mode
 from gankit.nets.spec import CriticSpec
-from gankit.objectives.base import Objective, ScoreObjective
+from gankit.objectives.base import Objective, ScoreObjective, Wrapper
 from gankit.objectives.game import GENERATOR
 from gankit.objectives.ogan.correlation import pearson
 from gankit.objectives.ogan.schedules import alternating_schedule, joint_schedule
@@ -36,13 +35,14 @@ from gankit.objectives.wrappers import OGANOptions
 PROBE_SIZE = 256
 
 
-class OGAN(Objective):
+class OGAN(Wrapper):
+    settings: OGANOptions
+
     def __init__(self, inner: Objective, options: OGANOptions | None = None) -> None:
         if not isinstance(inner, ScoreObjective):
             raise GankitError(f"wrapper ogan needs an objective with a scalar score, not "
                               f"{type(inner).__name__}")
-        super().__init__(inner.options)
-        self.inner, self.settings = inner, options or OGANOptions()
+        super().__init__(inner, options or OGANOptions())
         self.probe: Probe | None = None
 
     def critic_spec(self) -> CriticSpec:  # E(x) of z's size, scored by its mean or a head
@@ -88,9 +88,3 @@ class OGAN(Objective):
             rho = pearson(p.z, critic(generator(p.z, p.condition_fake), p.condition_fake).code).mean()
             error = (reconstruct(generator, critic, p.real, labels=p.condition_real) - p.real).abs()
         return Terms({}, {"heldout_rho": rho, "heldout_recon_error": error.mean() / 2})
-
-    def state_dict(self) -> dict[str, Any]:
-        return self.inner.state_dict()
-
-    def load_state_dict(self, state: dict[str, Any]) -> None:
-        self.inner.load_state_dict(state)

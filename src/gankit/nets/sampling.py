@@ -31,13 +31,14 @@ def evaluation_mode(*modules: nn.Module) -> Iterator[None]:
 
 @torch.no_grad()
 def generate(generator: nn.Module, z: Tensor, batch_size: int = 500,
-             labels: Tensor | None = None) -> Tensor:
-    """G(z, labels) in eval mode, in chunks, on the CPU as float32 (token sequences stay int64);
-    the generator's mode is restored."""
+             conditions: Tensor | None = None) -> Tensor:
+    """G(z, condition) in eval mode, in chunks, on the CPU as float32 (token sequences stay
+    int64); the generator's mode is restored. `conditions`: class labels or source images."""
     parts = z.split(batch_size)
-    label_parts = labels.to(z.device).split(batch_size) if labels is not None else [None] * len(parts)
+    condition_parts = (conditions.to(z.device).split(batch_size) if conditions is not None
+                       else [None] * len(parts))
     with evaluation_mode(generator):
-        chunks = [as_output(generator(part, y)) for part, y in zip(parts, label_parts)]
+        chunks = [as_output(generator(part, y)) for part, y in zip(parts, condition_parts)]
     return torch.cat(chunks)
 
 
@@ -49,11 +50,11 @@ def as_output(samples: Tensor) -> Tensor:
 
 
 def sample_generator(generator: nn.Module, z_dim: int, n: int, seed: int,
-                     labels: Tensor | None = None) -> Tensor:
-    """n samples at the fixed latent seed `seed` (of classes `labels`, n of them, for conditional
-    generators), drawn on the generator's device (see generate)."""
+                     conditions: Tensor | None = None) -> Tensor:
+    """n samples at the fixed latent seed `seed` (for conditional generators, for the n
+    `conditions`: classes or source images), drawn on the generator's device (see generate)."""
     device = next(generator.parameters()).device
-    return generate(generator, latent_batch(n, z_dim, seed, device), labels=labels)
+    return generate(generator, latent_batch(n, z_dim, seed, device), conditions=conditions)
 
 
 def balanced_labels(n: int, classes: int) -> Tensor:

@@ -100,10 +100,10 @@ class UpdateRunner:
             else p.generator
         return critic, generator
 
-    def generate(self, generator: nn.Module, z: Tensor, labels: Tensor | None,
+    def generate(self, generator: nn.Module, z: Tensor, conditions: Tensor | None,
                  with_grad: bool) -> Tensor:
         with torch.set_grad_enabled(with_grad), self.autocast():
-            fake = generator(z, labels)
+            fake = generator(z, conditions)
         return fake if with_grad else fake.detach()
 
     def net(self, entry: Update) -> nn.Module:

@@ -154,6 +154,8 @@ PRESETS = {
     "srgan-x4-fashion-mnist": ["net_options.blocks=2", "net_options.width=8",
                                "net_options.d_width=8"],
     "inpaint-fashion-mnist": ["net_options.width=8", "net_options.d_width=8"],
+    "cyclegan-edges-fashion-mnist": ["net_options.width=4", "net_options.d_width=8"],
+    "cyclegan-edges-ae-fashion-mnist": ["net_options.width=4", "net_options.d_width=8"],
 }
 ON_DIGITS = ["data=digits", "data_options.image_size=28", "data_options.limit=48", "batch_size=8",
              "log.progress=false", "log.tensorboard=false", "device=cpu", "precision=fp32"]

@@ -168,7 +168,16 @@ def _wrappers(config: Config) -> dict[str, Any]:
             raise GankitError(f"wrappers.{name} must be a mapping of its options, got {values!r}")
         resolved[name] = _options(options_cls, values or {}, f"wrappers.{name}")
         _check_wrapper(config, name, conditioning)
+    _check_nets_trained_by_a_wrapper(config, resolved)
     return resolved
+
+
+def _check_nets_trained_by_a_wrapper(config: Config, wrappers: dict[str, Any]) -> None:
+    """Nets that only a wrapper knows how to train (CycleGAN's two pairs) need that wrapper."""
+    for name in WRAPPERS.names():
+        if wrapper_facts(name).nets == config.net and name not in wrappers:
+            raise GankitError(f"net={config.net} is trained by wrappers.{name}; add it "
+                              f"(wrappers.{name}={{}} on the command line)")
 
 
 def _check_wrapper(config: Config, name: str, conditioning: str | None) -> None:
@@ -181,6 +190,9 @@ def _check_wrapper(config: Config, name: str, conditioning: str | None) -> None:
         # O-GAN: a Pearson correlation over two entries is always +1 or -1.
         raise GankitError(f"wrappers.{name} needs z_dim of at least {facts.min_z_dim}, "
                           f"got {config.z_dim}")
+    if facts.nets and config.net != facts.nets:
+        raise GankitError(f"wrappers.{name} trains the nets of net={facts.nets}, not "
+                          f"net={config.net}")
     needed = facts.implied_by_conditioning
     if needed and conditioning != needed:
         raise GankitError(f"wrappers.{name} needs a critic with a class head: set "

@@ -93,6 +93,14 @@ class StepBatch:
     done: Mapping[str, Terms] = field(default_factory=dict)
     outputs: dict[str, CriticOutput] = field(default_factory=dict, repr=False)
     held_copy: StepBatch | None = field(default=None, repr=False, compare=False)
+    made: dict[str, Tensor] = field(default_factory=dict, repr=False)
+
+    def once(self, key: str, make: Callable[[], Tensor]) -> Tensor:
+        """A tensor several parts of an update need (CycleGAN's F(y)): made by the first part
+        that asks, under that part's precision and gradient mode, and shared with the rest."""
+        if key not in self.made:
+            self.made[key] = make()
+        return self.made[key]
 
     def critic_real(self) -> CriticOutput:
         """D(real, condition_real); one forward pass per batch, reused by later calls (so make the

@@ -42,6 +42,7 @@ class DataSource:
     labels: Tensor | None = None
     classes: tuple[str, ...] | None = None
     paired: bool = False  # image pairs: sample i's source goes with sample i's target
+    masked: bool = False  # image pairs whose sources end in a mask channel (> 0 in a hole)
     condition_shape: tuple[int, ...] = ()  # an "image" condition's shape (a pair's source)
 
     @property

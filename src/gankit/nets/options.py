@@ -136,6 +136,8 @@ class Pix2pixOptions:
     d_norm: ImageNorm = "batch"
     spectral_norm: bool = False  # critic only; needs d_norm other than "batch"
     conditional_critic: bool = True  # the critic sees the source beside the output (pix2pix)
+    # masked sources (inpainting): the output keeps the source's known pixels outside the holes
+    paste: bool = False
 
     def __post_init__(self) -> None:
         require_positive("width", self.width)
@@ -161,4 +163,28 @@ class SrresnetOptions:
         require_positive("blocks", self.blocks)
         require_positive("width", self.width)
         require_positive("d_width", self.d_width)
+        forbid_batch_norm_with_spectral_norm(self.d_norm, self.spectral_norm)
+
+
+@dataclass
+class CycleganOptions:
+    """CycleGAN's two generators and two PatchGAN critics (nets.image2image.two_way): the
+    paper's residual generator, or pix2pix's U-Net (the authors' code offers both)."""
+
+    generator: Literal["resnet", "unet"] = "resnet"
+    width: int = 64  # the generators' first layer (c7s1-64; the U-Net's C64)
+    blocks: int = 6  # resnet: residual blocks (the paper: 6 at 128x128, 9 at 256x256)
+    depth: int | None = None  # unet: levels; None: down to a 1x1 bottleneck
+    dropout: float = 0.0  # unet: in its first three decoder layers (CycleGAN uses none)
+    g_norm: ImageNorm = "instance"
+    d_width: int = 64
+    patch: int | None = None  # the critics' receptive field; None: chosen for the image size
+    d_norm: ImageNorm = "instance"
+    spectral_norm: bool = False
+
+    def __post_init__(self) -> None:
+        for key in ("width", "blocks", "d_width"):
+            require_positive(key, getattr(self, key))
+        if not 0.0 <= self.dropout < 1.0:
+            raise GankitError(f"net_options.dropout must be in [0, 1), got {self.dropout}")
         forbid_batch_norm_with_spectral_norm(self.d_norm, self.spectral_norm)

@@ -26,5 +26,8 @@ NETS.declare("pix2pix", "pix2pix's U-Net generator (dropout as its noise) and Pa
 NETS.declare("srresnet", "SRGAN's residual generator with sub-pixel upsampling and a PatchGAN "
                          "critic, for x2/x4 super-resolution",
              "gankit.nets.image2image.family:Srresnet", o.SrresnetOptions)
+NETS.declare("cyclegan", "CycleGAN's two generators (residual, or U-Net) and two PatchGAN critics, "
+                         "one per domain, for unpaired translation (wrappers.cyclegan)",
+             "gankit.nets.image2image.family:Cyclegan", o.CycleganOptions)
 NETS.declare("seqgan", "SeqGAN's LSTM generator and CNN+highway discriminator, token sequences",
              "gankit.nets.seqgan:Seqgan", o.SeqganOptions)

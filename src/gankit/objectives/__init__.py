@@ -66,10 +66,20 @@ def build_objective(name: str, options: Mapping[str, Any] | None = None,
     return objective
 
 
-def check_wrapper_data(wrappers: Mapping[str, Any], data: str, paired: bool) -> None:
+def check_wrapper_data(wrappers: Mapping[str, Any], data: str, paired: bool,
+                       sources: bool = False, masked: bool = False) -> None:
     """A GankitError when a configured wrapper needs paired data (each fake's target) and `data`
-    is not paired."""
-    for name in wrappers:
+    is not paired, source images (`sources`: paired or unpaired image data) that it lacks, or
+    holes (`masked` sources) to measure in."""
+    for name, options in wrappers.items():
+        if isinstance(options, Mapping) and options.get("region") == "hole" and not masked:
+            raise GankitError(f"wrappers.{name}.region=hole measures inside the holes of masked "
+                              f"sources, and {data} has none (set data_options.pairs=mask:...)")
+        if wrapper_facts(name).needs_sources and not sources:
+            raise GankitError(f"wrappers.{name} translates images of one domain into another, "
+                              f"so it needs paired or unpaired image data, and {data} is neither "
+                              f"(set data_options.pairs, e.g. pairs=edges unpaired=true, or use "
+                              f"data=unpaired:A,B)")
         if wrapper_facts(name).needs_pairs and not paired:
             raise GankitError(f"wrappers.{name} compares each output with its target, so it "
                               f"needs paired data, and {data} is not (set data_options.pairs, "

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from gankit.core.checks import require_non_negative
+from gankit.core.errors import GankitError
 from gankit.core.registry import Registry
 
 WRAPPERS: Registry = Registry("wrapper")
@@ -21,6 +22,8 @@ class WrapperFacts:
     # net_options.conditioning value that adds this wrapper to a conditional run by itself
     implied_by_conditioning: str = ""
     needs_pairs: bool = False  # compares each fake with its real target (paired data)
+    needs_sources: bool = False  # translates source images (paired or unpaired image data)
+    nets: str = ""  # the net family it trains (and that is trained by it alone); "": any
 
 
 @dataclass
@@ -53,10 +56,32 @@ class ReconstructionOptions:
     # the objective's own generator loss times this; 0 trains the plain autoencoder (the
     # adversarial term is then only measured), the baseline image-to-image GANs are compared with
     adversarial: float = 1.0
+    # image: every pixel; hole: the hole of masked sources and a band of `border` known pixels
+    # around it, the band weighted `border_weight` (the context encoder: 10x on its overlap)
+    region: Literal["image", "hole"] = "image"
+    border: int = 0
+    border_weight: float = 10.0
 
     def __post_init__(self) -> None:
-        require_non_negative(self.weight, "wrappers.reconstruction.weight")
-        require_non_negative(self.adversarial, "wrappers.reconstruction.adversarial")
+        for key in ("weight", "adversarial", "border", "border_weight"):
+            require_non_negative(getattr(self, key), f"wrappers.reconstruction.{key}")
+        if self.border and self.region != "hole":
+            raise GankitError("wrappers.reconstruction.border widens the hole's region: set "
+                              "region=hole too")
+
+
+@dataclass
+class CycleGANOptions:
+    cycle: float = 10.0  # lambda of the cycle-consistency term (Zhu et al. 2017, eq. 3)
+    # the identity term's weight as a fraction of lambda (section 5.2; the authors' code: 0.5)
+    identity: float = 0.5
+    history: int = 50  # fakes kept for the critics (section 4); 0: the latest fakes only
+    # both adversarial losses (G's and F's) times this; 0: the cycle terms alone
+    adversarial: float = 1.0
+
+    def __post_init__(self) -> None:
+        for key in ("cycle", "identity", "history", "adversarial"):
+            require_non_negative(getattr(self, key), f"wrappers.cyclegan.{key}")
 
 
 WRAPPERS.declare(
@@ -72,5 +97,10 @@ WRAPPERS.declare(
 WRAPPERS.declare(
     "reconstruction", "an autoencoder's point-wise loss in the generator's: weight * L1 or L2 of "
                       "G(source) against its target (pix2pix, Isola et al. 2017, eq. 4)",
-    "gankit.objectives.reconstruction:Reconstruction", ReconstructionOptions,
+    "gankit.objectives.image2image.reconstruction:Reconstruction", ReconstructionOptions,
     WrapperFacts(order=2, needs_pairs=True))
+WRAPPERS.declare(
+    "cyclegan", "CycleGAN: two generators and two critics, one per direction, with cycle "
+                "consistency and identity terms and a history of fakes (Zhu et al. 2017, eq. 3)",
+    "gankit.objectives.image2image.cycle:CycleGAN", CycleGANOptions,
+    WrapperFacts(order=2, needs_scores=True, needs_sources=True, nets="cyclegan"))

@@ -77,7 +77,8 @@ def build_components(config: Config) -> Components:
     data.to(device)  # in-memory data lives where the nets do; a batch is an index there
     objective = make_objective(config)
     check_data_kind(config.objective, config.data, data.kind)
-    check_wrapper_data(config.wrappers, config.data, data.paired)
+    check_wrapper_data(config.wrappers, config.data, data.paired, data.condition == "image",
+                       data.masked)
     # Options the data decides (a vocabulary size) land in the config the run directory keeps.
     config.net_options = NETS.get(config.net).options_from_data(config.net_options, data)
     schedule = objective.schedule(training_plan(config, data, device))

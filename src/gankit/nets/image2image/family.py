@@ -10,10 +10,13 @@ from torch import nn
 
 from gankit.core.errors import GankitError
 from gankit.nets.family import NetFamily
+from gankit.nets.image2image.paste import PasteKnown
 from gankit.nets.image2image.patch import PatchCritic
+from gankit.nets.image2image.resnet import ResnetGenerator
 from gankit.nets.image2image.srresnet import SRResNetGenerator
+from gankit.nets.image2image.two_way import TwoSidedCritic, TwoWayGenerator
 from gankit.nets.image2image.unet import UNetGenerator
-from gankit.nets.options import Pix2pixOptions, SrresnetOptions
+from gankit.nets.options import CycleganOptions, Pix2pixOptions, SrresnetOptions
 from gankit.nets.spec import CriticSpec
 
 
@@ -56,8 +59,14 @@ class Pix2pix(ImageToImage):
             raise GankitError(f"net=pix2pix maps a source to an image of its size, but sources "
                               f"are {source_shape[1:]} and images {data_shape[1:]}; for "
                               f"super-resolution use net=srresnet")
-        return UNetGenerator(source_shape[0], data_shape[0], data_shape[1:], options.width,
-                             options.depth, options.dropout, options.g_norm)
+        net = UNetGenerator(source_shape[0], data_shape[0], data_shape[1:], options.width,
+                            options.depth, options.dropout, options.g_norm)
+        if not options.paste:
+            return net
+        if source_shape[0] != data_shape[0] + 1:
+            raise GankitError("net_options.paste keeps the known pixels of masked sources (the "
+                              "image and a mask channel): set data_options.pairs=mask:...")
+        return PasteKnown(net, data_shape[0])
 
 
 class Srresnet(ImageToImage):
@@ -72,3 +81,36 @@ class Srresnet(ImageToImage):
                               f"{source_shape[1:]} and images {data_shape[1:]}")
         return SRResNetGenerator(source_shape[0], data_shape[0], scale, options.blocks,
                                  options.width)
+
+
+class Cyclegan(ImageToImage):
+    """G: sources → targets and F: targets → sources, D_Y on targets and D_X on sources, all of
+    one size (CycleGAN translates between domains of one image size; the channels may differ)."""
+
+    Options = CycleganOptions
+
+    @classmethod
+    def generator_for(cls, options: Any, data_shape: tuple[int, ...],
+                      source_shape: tuple[int, ...]) -> nn.Module:
+        if source_shape[1:] != data_shape[1:]:
+            raise GankitError(f"net=cyclegan translates between images of one size, but sources "
+                              f"are {source_shape[1:]} and images {data_shape[1:]}")
+        return TwoWayGenerator(cls.one_way(options, source_shape[0], data_shape),
+                               cls.one_way(options, data_shape[0], source_shape))
+
+    @classmethod
+    def one_way(cls, options: Any, in_channels: int, out_shape: tuple[int, ...]) -> nn.Module:
+        if options.generator == "unet":
+            return UNetGenerator(in_channels, out_shape[0], out_shape[1:], options.width,
+                                 options.depth, options.dropout, options.g_norm)
+        return ResnetGenerator(in_channels, out_shape[0], options.blocks, options.width,
+                               options.g_norm)
+
+    @classmethod
+    def critic_for(cls, options: Any, data_shape: tuple[int, ...],
+                   source_shape: tuple[int, ...]) -> nn.Module:
+        def critic(channels: int) -> nn.Module:
+            return PatchCritic(channels, 0, data_shape[1:], options.patch, options.d_width,
+                               options.d_norm, options.spectral_norm)
+
+        return TwoSidedCritic(critic(data_shape[0]), critic(source_shape[0]))

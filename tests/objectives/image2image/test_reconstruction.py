@@ -6,6 +6,7 @@ import math
 import pytest
 import torch
 
+from gankit.core.errors import GankitError
 from gankit.core.step import CriticOutput, StepBatch, TrainingPlan, sum_parts
 from gankit.objectives import build_objective
 
@@ -61,3 +62,34 @@ def test_identical_fakes_cost_nothing():
     generator = objective.schedule(TrainingPlan(2, 10))[-1]
     terms = sum_parts(generator.parts(), batch(REAL, REAL))
     assert terms.losses["l1"].item() == 0.0
+
+
+def hole_batch():
+    """4x4 targets of 0; fakes 1 in the centre 2x2 hole and 0.5 around it."""
+    mask = -torch.ones(1, 1, 4, 4)
+    mask[..., 1:3, 1:3] = 1.0
+    fake = torch.full((1, 1, 4, 4), 0.5)
+    fake[..., 1:3, 1:3] = 1.0
+    return StepBatch(critic=ZeroScore(), real=torch.zeros(1, 1, 4, 4), fake=fake,
+                     z=torch.zeros(1, 1), round=0, rng=torch.Generator(),
+                     condition_real=torch.cat([torch.zeros(1, 1, 4, 4), mask], 1))
+
+
+@pytest.mark.parametrize("options, name, value", [
+    ({"loss": "l2"}, "hole_l2", 1.0),  # the hole alone: 4 pixels of error 1
+    # the context encoder's band: 12 pixels of (0.5)^2 weighted 10, over 16 pixels
+    ({"loss": "l2", "border": 1}, "hole_l2", (4 * 1 + 12 * 10 * 0.25) / 16),
+    ({"loss": "l1", "border": 1, "border_weight": 2.0}, "hole_l1", (4 * 1 + 12 * 2 * 0.5) / 16),
+])
+def test_the_context_encoders_masked_distance_by_hand(options, name, value):
+    objective = build_objective("ns", {}, {"reconstruction": {
+        "region": "hole", "weight": 1.0, "adversarial": 0.0, **options}})
+    _, generator = objective.schedule(TrainingPlan(1, 10))
+    terms = sum_parts(generator.parts(), hole_batch())
+    assert list(terms.losses) == [name]
+    assert terms.losses[name].item() == pytest.approx(value)
+
+
+def test_a_border_needs_the_hole_region():
+    with pytest.raises(GankitError, match="set region=hole too"):
+        build_objective("ns", {}, {"reconstruction": {"border": 2}})

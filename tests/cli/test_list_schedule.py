@@ -60,3 +60,13 @@ def test_list_names_the_wrappers(capsys):
     assert main(["list"]) == 0
     out = capsys.readouterr().out
     assert "wrappers:\n  acgan " in out and "\n  ogan " in out
+
+
+def test_a_batch_step_before_the_parts_and_a_projection_after(capsys):
+    cycle = "\n".join(listed(capsys, "cyclegan-edges-fashion-mnist"))
+    assert ("    first, the batch through gankit.objectives.image2image.cycle:"
+            "CycleGAN.target_history\n    + objective (x 1)") in cycle
+    assert "    + cyclegan/cycle (x 10): gankit.objectives.image2image.cycle:cycle_terms" in cycle
+    assert "    + cyclegan/identity (x 5)" in cycle
+    wgan = "\n".join(listed(capsys, "wgan-ring"))
+    assert "    then, the trained net through gankit.objectives.wgan:clip_parameters" in wgan

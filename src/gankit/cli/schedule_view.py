@@ -29,7 +29,11 @@ def schedule_lines(schedule: list[Update]) -> list[str]:
     for entry in schedule:
         lines.append(f"  {entry.name}: trains {entry.trains}, {when_text(entry)}, "
                      f"{draws_text(entry)}{optimizer_text(entry)}")
+        if entry.prepare is not None:
+            lines.append(f"    first, the batch through {code_of(entry.prepare)}")
         lines.extend(f"    + {part_text(part)}" for part in entry.parts())
+        if entry.project is not None:
+            lines.append(f"    then, the trained net through {code_of(entry.project)}")
     return lines
 
 

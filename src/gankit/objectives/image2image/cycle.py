@@ -26,6 +26,7 @@ from __future__ import annotations
 import dataclasses
 from typing import Any
 
+import torch
 from torch import Tensor
 
 from gankit.core.errors import GankitError
@@ -73,7 +74,9 @@ class CycleGAN(Wrapper):
 
     def source_critic_terms(self, batch: StepBatch) -> Terms:
         """The wrapped critic loss on the source side: real x against F(y), from the history."""
-        fakes = self.histories["source"](inverse(batch).detach(), batch.rng)
+        with torch.no_grad():  # the critic update trains no generator
+            made = inverse(batch)
+        fakes = self.histories["source"](made, batch.rng)
         return prefixed(self.inner.critic_loss(source_side(batch, fakes)))
 
     def source_generator_terms(self, batch: StepBatch) -> Terms:

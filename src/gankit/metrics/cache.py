@@ -1,24 +1,15 @@
-"""Where metrics keep what they compute once: `$GANKIT_CACHE`, else `~/.cache/gankit`."""
+"""Where metrics keep what they compute once (core.cache), and hashing the files they use."""
 
 from __future__ import annotations
 
 import hashlib
-import os
-import re
 from pathlib import Path
 
+from gankit.core.cache import cache_dir, safe_name
+
+__all__ = ["cache_dir", "file_sha256", "safe_name"]
+
 CHUNK = 1 << 20  # bytes read at a time when hashing a file
-
-
-def cache_dir() -> Path:
-    """The root of gankit's cache (classifiers, real-data statistics)."""
-    configured = os.environ.get("GANKIT_CACHE")
-    return Path(configured).expanduser() if configured else Path.home() / ".cache" / "gankit"
-
-
-def safe_name(text: str) -> str:
-    """`text` as one file-name component: anything but letters, digits, `.`, `-` becomes `_`."""
-    return re.sub(r"[^A-Za-z0-9.\-]+", "_", text).strip("_") or "_"
 
 
 def file_sha256(path: Path) -> str:

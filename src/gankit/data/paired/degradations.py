@@ -12,11 +12,14 @@ item i has the same pair on every run and machine.
 
 from __future__ import annotations
 
+from importlib.metadata import version
+
 import numpy as np
 import torch
 from torch import Tensor
 
 from gankit.core.errors import GankitError
+from gankit.data.paired.cached import cached_sources
 from gankit.data.paired.masks import box_holes, center_holes, stroke_holes
 from gankit.data.paired.options import PairOptions
 from gankit.data.transform import resize
@@ -33,7 +36,9 @@ def degrade(images: Tensor, options: PairOptions) -> Tensor:
     name = options.pairs
     count, height, width = len(images), *images.shape[-2:]
     if name == "edges":
-        return edges(images, options.edge_sigma)
+        settings = f"sigma={options.edge_sigma}|scikit-image={version('scikit-image')}"
+        return cached_sources("edges", images, settings,
+                              lambda: edges(images, options.edge_sigma))
     if name is not None and name.startswith("downsample:"):
         return downsample(images, int(name.partition(":")[2]))
     if name == "mask:center":

@@ -13,7 +13,7 @@ from gankit.objectives import (
 from gankit.objectives.base import Objective, ScoreObjective
 
 NAMES = ["began", "ebgan", "gan-qp", "hinge", "loss-sensitive", "lsgan", "magan", "minimax", "ns",
-         "ragan", "seqgan", "wgan", "wgan-gp"]
+         "ragan", "rsgan", "seqgan", "wgan", "wgan-gp"]
 STATEFUL = {"began", "magan"}
 
 

@@ -51,3 +51,22 @@ def test_patch_scores_average_per_patch_over_the_batch():
     expected = mean([softplus(-(real[i, p].item() - fake_mean[p])) for i in range(2)
                      for p in range(2)])
     assert terms.losses["real"].item() == pytest.approx(expected)
+
+
+def test_rsgan_pairs_real_i_with_fake_i_by_hand(batch):
+    real, fake = [1.0, 3.0], [-1.0, 4.0]
+    objective = build_objective("rsgan", {})
+    critic = objective.critic_loss(batch([[r] for r in real], [[f] for f in fake]))
+    # -log sigma(C(x_r) - C(x_f)), eq. 5: differences 2 and -1
+    assert critic.losses["pair"].item() == pytest.approx(mean([softplus(-2), softplus(1)]))
+    generator = objective.generator_loss(batch([[r] for r in real], [[f] for f in fake]))
+    # -log sigma(C(x_f) - C(x_r)), eq. 6: differences -2 and 1
+    assert generator.losses["pair"].item() == pytest.approx(mean([softplus(2), softplus(-1)]))
+    assert critic.stats["score_real"].item() == pytest.approx(2.0)
+
+
+def test_rsgan_generator_gradient_reaches_the_fakes_only(batch):
+    b = batch([[1.0]], [[0.0]], fake_grad=True)
+    build_objective("rsgan", {}).generator_loss(b).total().backward()
+    # d/df softplus(-(f - r)) = -sigma(-(f - r)) = -sigma(1)
+    assert b.fake.grad.item() == pytest.approx(-1 / (1 + math.exp(-1)))

@@ -4,7 +4,7 @@ from gankit.core.errors import GankitError
 from gankit.penalties import PENALTIES, build_penalty, penalty_class
 from gankit.penalties.base import Penalty
 
-NAMES = ["dragan", "gp", "r1"]
+NAMES = ["dragan", "gp", "r1", "r2"]
 
 
 def test_registered_names():
@@ -32,7 +32,7 @@ def test_r1_takes_no_options():
 
 def test_unknown_penalty_lists_the_names():
     with pytest.raises(GankitError) as error:
-        build_penalty("r2", {})
+        build_penalty("r3", {})
     assert all(name in str(error.value) for name in NAMES)
 
 

@@ -93,6 +93,10 @@ declare("gan-qp",
         training_defaults=same_for_both(2, adam(2e-4, (0.5, 0.999))))
 # The paper's experiments (section 5): Adam 2e-4, betas (0.5, 0.999), one critic step per
 # generator step for the standard GAN variants.
+declare("rsgan",
+        "relativistic standard GAN: real sample i judged against fake sample i, for both nets "
+        "(Jolicoeur-Martineau 2019, eqs. 5-6; R3GAN's RpGAN)",
+        "relativistic:RelativisticStandard", scores=False, training_defaults=dcgan_training())
 declare("ragan",
         "relativistic average GAN: real judged against the average fake and vice versa, for both "
         "nets (Jolicoeur-Martineau 2019, RaSGAN; ESRGAN's loss)",

@@ -1,5 +1,17 @@
-"""The relativistic average standard GAN, RaSGAN (Jolicoeur-Martineau 2019, "The relativistic
-discriminator", section 4.2), as ESRGAN trains its super-resolution generator: the critic judges
+"""Relativistic objectives (Jolicoeur-Martineau 2019, "The relativistic discriminator"): the
+critic judges real and fake samples against each other, so each loss scores both batches.
+
+RSGAN, the relativistic standard GAN (section 4.1, eqs. 5-6), pairs real sample i with fake
+sample i: with C the critic's raw score and σ the sigmoid,
+
+    L_D = -E[log σ(C(x_r) - C(x_f))] = E[softplus(-(C(x_r) - C(x_f)))]
+    L_G = -E[log σ(C(x_f) - C(x_r))] = E[softplus(-(C(x_f) - C(x_r)))]
+
+which is also R3GAN's relativistic pairing loss, RpGAN (Huang et al. 2024, eq. 2, f = softplus
+of the negative), the objective R3GAN regularises with R1 and R2 (penalties r1, r2).
+
+RaSGAN, the relativistic average standard GAN (section 4.2), as ESRGAN trains its
+super-resolution generator: the critic judges
 whether a real sample is more realistic than the average fake, and a fake less realistic than the
 average real; the generator the reverse. With C the critic's raw score and σ the sigmoid,
 
@@ -17,6 +29,16 @@ from torch import Tensor
 
 from gankit.core.step import StepBatch, Terms
 from gankit.objectives.base import Objective
+
+
+class RelativisticStandard(Objective):
+    def critic_loss(self, batch: StepBatch) -> Terms:
+        real, fake = scores(batch)
+        return Terms({"pair": F.softplus(-(real - fake)).mean()}, statistics(real, fake))
+
+    def generator_loss(self, batch: StepBatch) -> Terms:
+        real, fake = scores(batch)
+        return Terms({"pair": F.softplus(-(fake - real)).mean()}, statistics(real, fake))
 
 
 class RelativisticAverage(Objective):

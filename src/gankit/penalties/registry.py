@@ -7,7 +7,7 @@ from gankit.penalties.options import DRAGANOptions, GradientPenaltyOptions
 PENALTIES: Registry = Registry("penalty")
 # Every penalty here is on the critic's input gradients, per sample: a batch-norm critic, whose
 # output for one sample depends on the others in its batch, is refused with them (config.load).
-GRADIENT_PENALTIES = ("dragan", "gp", "r1")
+GRADIENT_PENALTIES = ("dragan", "gp", "r1", "r2")
 
 PENALTIES.declare(
     "dragan",
@@ -21,3 +21,7 @@ PENALTIES.declare(
     "r1", "gamma/2 E||grad D(x)||^2 on real data, weight = gamma (Mescheder et al. 2018, eq. 9; "
           "the authors' code's reg_param r applies r E||grad D||^2, i.e. weight 2r)",
     "gankit.penalties.r1:R1")
+PENALTIES.declare(
+    "r2", "gamma/2 E||grad D(x)||^2 on fakes, weight = gamma (Mescheder et al. 2018, section 4.1; "
+          "with r1, R3GAN's regularisation, Huang et al. 2024, eq. 4)",
+    "gankit.penalties.r2:R2")

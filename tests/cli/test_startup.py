@@ -21,7 +21,7 @@ CONFIG_MISTAKES = [
     ["train", "objective=nope"],
     ["train", "net=mpl"],
     ["train", "data=rign"],
-    ["train", "penalties=[{name: r2}]"],
+    ["train", "penalties=[{name: nope}]"],
     ["train", "lsgan-ring", "objective_options.a=1", "objective_options.b=1"],
     ["train", "net_options.g_hidden=0"],
     ["train", "data_options.sigma=wide"],

@@ -48,3 +48,16 @@ def test_a_rewind_drops_what_was_accumulated(logger):
     logger.accumulate("d", terms(1.0, 2.0, 0.5))
     logger.rewind(0)
     assert not logger.pending()
+
+
+def test_trim_ends_the_file_with_a_newline_a_crash_cut_off(tmp_path):
+    from gankit.training.logger import append_jsonl, trim_metrics
+
+    path = tmp_path / "metrics.jsonl"
+    path.write_text('{"at": 1}\n{"at": 2}')  # whole lines, the last one's newline lost
+    trim_metrics(path, 5)
+    append_jsonl(path, {"x": 1.0, "at": 3})
+    assert [json.loads(line)["at"] for line in path.read_text().splitlines()] == [1, 2, 3]
+    path.write_text('{"at": 1}\n{"at": 2')  # a line cut short is dropped
+    trim_metrics(path, 5)
+    assert path.read_text() == '{"at": 1}\n'

@@ -148,11 +148,13 @@ def trim_metrics(path: Path, at: int) -> None:
     """Drop the lines logged after `at` steps (a resume from a checkpoint at `at` logs them
     again); lines without `at` (older runs) stay."""
     try:
-        lines = path.read_text(encoding="utf-8").splitlines()
+        text = path.read_text(encoding="utf-8")
     except OSError:
         return
+    lines = text.splitlines()
     kept = [line for line in lines if logged_by(line, at)]
-    if len(kept) != len(lines):
+    # a last line whose newline a crash cut off would join the next line appended to it
+    if len(kept) != len(lines) or (text and not text.endswith("\n")):
         write_text_atomic(path, "".join(f"{line}\n" for line in kept), durable=True)
 
 

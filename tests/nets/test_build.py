@@ -87,11 +87,12 @@ def test_defaults():
             "spectral_norm": False,
             "code_dim": 64,
             "conditioning": "projection",
+            "pack": 1,
         },
         "dcgan": {"width": 64, "g_norm": "batch", "d_norm": "batch", "spectral_norm": False,
-                  "code_dim": 64, "conditioning": "projection"},
+                  "code_dim": 64, "conditioning": "projection", "pack": 1},
         "infogan": {"d_norm": "batch", "g_norm": "batch", "spectral_norm": False, "code_dim": 64,
-                    "autoencoder": "mirror", "conditioning": "projection"},
+                    "autoencoder": "mirror", "conditioning": "projection", "pack": 1},
     }
     for name, expected in defaults.items():
         assert dataclasses.asdict(net_options(name)()) == expected

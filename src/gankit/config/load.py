@@ -67,6 +67,7 @@ def resolve(config: Config) -> Config:
     config.net_options = _options(net_options(config.net), config.net_options, "net_options")
     config.wrappers = _wrappers(config)
     _check_gradient_penalties(config)
+    _check_packing(config)
     options_cls = OBJECTIVES.entry(config.objective).options
     config.objective_options = _options(options_cls, config.objective_options, "objective_options")
     for i, penalty in enumerate(config.penalties):
@@ -197,6 +198,20 @@ def _check_wrapper(config: Config, name: str, conditioning: str | None) -> None:
     if needed and conditioning != needed:
         raise GankitError(f"wrappers.{name} needs a critic with a class head: set "
                           f"conditional=true net_options.conditioning={needed}")
+
+
+def _check_packing(config: Config) -> None:
+    """PacGAN's critic scores packs of `pack` samples: the batch must split into packs, and the
+    objective must read scores alone."""
+    pack = config.net_options.get("pack", 1)
+    if pack == 1:
+        return
+    if config.batch_size % pack:
+        raise GankitError(f"net_options.pack={pack} scores packs of {pack} samples, so "
+                          f"batch_size must be a multiple of {pack}, got {config.batch_size}")
+    if not objective_facts(config.objective).packs:
+        raise GankitError(f"objective {config.objective!r} compares each real sample with its "
+                          f"own fake, which a critic of packs (net_options.pack) cannot score")
 
 
 def _check_gradient_penalties(config: Config) -> None:

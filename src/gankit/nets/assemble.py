@@ -10,6 +10,7 @@ from gankit.core.errors import GankitError
 from gankit.nets.autoencoder import AutoencoderCritic
 from gankit.nets.critic import Critic, LabelReader
 from gankit.nets.encoder_critic import EncoderCritic
+from gankit.nets.packing import PackedCritic, packed_shape
 from gankit.nets.spec import Conditioning, CriticSpec
 
 DEFAULT_CODE_DIM = 64
@@ -18,6 +19,9 @@ DEFAULT_CODE_DIM = 64
 def assemble_critic(family: Any, options: Any, data_shape: tuple[int, ...], z_dim: int,
                     spec: CriticSpec, classes: int = 0) -> nn.Module:
     """`classes` > 0 builds a conditional critic, conditioned as `options.conditioning` says."""
+    pack = getattr(options, "pack", 1)
+    if pack > 1:
+        return _packed(family, options, data_shape, spec, classes, pack)
     if spec.kind == "autoencoder":
         if classes:
             raise GankitError("autoencoder critics have no conditional form in gankit")
@@ -32,6 +36,17 @@ def assemble_critic(family: Any, options: Any, data_shape: tuple[int, ...], z_di
     if spec.kind == "encoder":
         return family.initialise(EncoderCritic(features, feature_dim, z_dim, spec.score, labels))
     raise ValueError(f"unknown critic kind {spec.kind!r}")
+
+
+def _packed(family: Any, options: Any, data_shape: tuple[int, ...], spec: CriticSpec,
+            classes: int, pack: int) -> nn.Module:
+    """PacGAN: a score critic of `pack` stacked samples (nets.packing)."""
+    if classes or spec.kind != "score":
+        raise GankitError("net_options.pack stacks samples for a critic that gives one score "
+                          "per pack: unconditional scalar-score critics only (no classes, no "
+                          "autoencoder or encoder critic)")
+    features, feature_dim = family.critic_body(options, packed_shape(data_shape, pack))
+    return PackedCritic(family.initialise(Critic(features, feature_dim)), pack)
 
 
 def _autoencoder(family: Any, options: Any, data_shape: tuple[int, ...],

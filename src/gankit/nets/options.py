@@ -34,9 +34,11 @@ class MlpOptions:
     code_dim: int = 64  # bottleneck of autoencoder critics
     # Conditional runs: how the critic takes labels (projection, acgan or concat; nets.critic).
     conditioning: Conditioning = "projection"
+    pack: int = 1  # PacGAN: the critic scores m samples at once (nets.packing)
 
     def __post_init__(self) -> None:
         require_positive("code_dim", self.code_dim)
+        require_positive("pack", self.pack)
         require_positive("g_hidden", self.g_hidden)
         require_positive("d_hidden", self.d_hidden)
         require_non_negative("g_layers", self.g_layers)
@@ -55,10 +57,12 @@ class DcganOptions:
     code_dim: int = 64  # bottleneck of autoencoder critics
     # Conditional runs: how the critic takes labels (projection, acgan or concat; nets.critic).
     conditioning: Conditioning = "projection"
+    pack: int = 1  # PacGAN: the critic scores m samples at once (nets.packing)
 
     def __post_init__(self) -> None:
         require_positive("width", self.width)
         require_positive("code_dim", self.code_dim)
+        require_positive("pack", self.pack)
         forbid_batch_norm_with_spectral_norm(self.d_norm, self.spectral_norm)
 
 
@@ -74,9 +78,11 @@ class InfoganOptions:
     autoencoder: Literal["mirror", "compact", "compact-exact"] = "mirror"
     # Conditional runs: how the critic takes labels (projection, acgan or concat; nets.critic).
     conditioning: Conditioning = "projection"
+    pack: int = 1  # PacGAN: the critic scores m samples at once (nets.packing)
 
     def __post_init__(self) -> None:
         require_positive("code_dim", self.code_dim)
+        require_positive("pack", self.pack)
         forbid_batch_norm_with_spectral_norm(self.d_norm, self.spectral_norm)
 
 

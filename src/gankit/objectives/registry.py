@@ -27,6 +27,9 @@ class ObjectiveFacts:
     data_kinds: tuple[str, ...] = ("points", "images")  # what it can train on
     unconditional_only: str = ""  # why conditional=true is refused; "" when it is not
     penalises_gradients: bool = False  # carries a penalty on the critic's input gradients
+    # its losses read scores alone, so a PacGAN critic's one score per pack of samples serves
+    # (False: it pairs each real sample with its fake by a distance between the two)
+    packs: bool = True
 
 
 def declare(name: str, summary: str, target: str, options: type = NoOptions,
@@ -84,12 +87,12 @@ declare("loss-sensitive",
         "loss-sensitive GAN: fakes must lose a margin Delta(x, G(z)) more than reals (Qi 2017)",
         "loss_sensitive:LossSensitive", o.LossSensitiveOptions,
         unconditional_only="the paper's conditional form (CLS-GAN) is not implemented",
-        training_defaults=separate(1, adam(1e-4, (0.5, 0.999)),
+        packs=False, training_defaults=separate(1, adam(1e-4, (0.5, 0.999)),
                                    {**adam(1e-4, (0.5, 0.999)), "weight_decay": 5e-5}))
 # The author's code: Adam lr 2e-4, beta1 0.5, two critic steps per generator step.
 declare("gan-qp",
         "GAN-QP: critic with a quadratic potential, no Lipschitz constraint (Su 2018, eq. 15)",
-        "gan_qp:GANQP", o.GANQPOptions,
+        "gan_qp:GANQP", o.GANQPOptions, packs=False,
         training_defaults=same_for_both(2, adam(2e-4, (0.5, 0.999))))
 # The paper's experiments (section 5): Adam 2e-4, betas (0.5, 0.999), one critic step per
 # generator step for the standard GAN variants.

@@ -190,11 +190,17 @@ def data_size(data: DataSource) -> int | None:
     return len(data) if hasattr(data, "__len__") else None
 
 
+# Net options added after runs were saved, with the value that leaves the nets as they were
+NEUTRAL_NET_OPTIONS: dict[str, Any] = {"pack": 1, "paste": False}
+
+
 def fingerprint(config: Config, data_shape: tuple[int, ...], classes: int = 0,
                 source_shape: tuple[int, ...] | None = None) -> dict[str, Any]:
     """What a checkpoint must match to be loaded into this model. Unconditional runs leave out
-    how a critic would take labels, so checkpoints from before conditional nets still load."""
-    net_options = dict(config.net_options)
+    how a critic would take labels, and net options added later are left out at the value that
+    builds the nets as before them, so checkpoints from before those options still load."""
+    net_options = {k: v for k, v in config.net_options.items()
+                   if k not in NEUTRAL_NET_OPTIONS or v != NEUTRAL_NET_OPTIONS[k]}
     if not classes:
         net_options.pop("conditioning", None)
     identity = {"net": config.net, "net_options": net_options, "objective": config.objective,

@@ -54,7 +54,9 @@ PRESETS = {
 TASKS = {task: presets["gan"] for task, presets in PRESETS.items()}
 # ae-unpasted, gan-unpasted: rows of the inpainting presets before they pasted the known pixels
 # and measured L2 in the hole alone (their L2 was over the whole image; commit 327b46a)
-MODELS = ["baseline", "ae", "gan", "ae-unpasted", "gan-unpasted", "cycle-ae", "cyclegan"]
+# gan-adv0.001: the inpainting preset with the context encoder's adversarial weight 0.001
+MODELS = ["baseline", "ae", "gan", "gan-adv0.001", "ae-unpasted", "gan-unpasted", "cycle-ae",
+          "cyclegan"]
 TRAINED = ["ae", "gan", "cycle-ae", "cyclegan"]
 COLUMNS = ("psnr", "ssim", "sharpness", "hole_l1", "hole_psnr", "fid", "class_agreement",
            "cpu_minutes")

@@ -17,8 +17,8 @@ CLASSIFIERS: dict[str, tuple[str, str]] = {
     "837ca4c0ce88": ("A", f"{XEON}, 2026-11-28 and 11-29"),
     "041b9f0d0cde": ("B", f"{EPYC}, 2026-12-01 to 12-05"),
     "83a67c76b467": ("C", f"{XEON}, 2026-12-02 and 12-03"),
-    "d0b8798867c5": ("D", (f"{OLDER}; and {EPYC}, 2026-12-07 (the image-to-image rows: the "
-                           f"same seeded recipe gave the same weights)")),
+    "d0b8798867c5": ("D", (f"{OLDER}; and {EPYC}, 2026-12-07 and 12-08 (the image-to-image "
+                           f"rows: the same seeded recipe gave the same weights)")),
 }
 
 

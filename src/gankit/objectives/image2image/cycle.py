@@ -54,8 +54,11 @@ class CycleGAN(Wrapper):
 
     def critic_update(self, entry: Update) -> Update:
         """D_Y's loss on the history of G's fakes, then D_X's on the history of F's."""
+        first = entry.prepare
+        prepare = self.target_history if first is None else \
+            (lambda batch: self.target_history(first(batch)))
         return dataclasses.replace(
-            entry, prepare=self.target_history, capturable=False,
+            entry, prepare=prepare, capturable=False,
             extra=(*entry.extra, LossPart("cyclegan/source_critic", self.source_critic_terms)))
 
     def generator_update(self, entry: Update) -> Update:

@@ -70,6 +70,8 @@ def test_eval_scores_the_test_pairs(run, classifier_cache, capsys):
     (["net=mlp"], "takes no source image; for paired or unpaired image data use net=pix2pix"),
     (["conditional=true"], "already hands every image over with its source image"),
     (["data_options.pairs=downsample:4"], "for super-resolution use net=srresnet"),
+    (["wrappers.reconstruction.region=hole"], "measures inside the holes of masked sources"),
+    (["net_options.paste=true"], "keeps the known pixels of masked sources"),
 ])
 def test_mistakes_are_one_line(tmp_path, capsys, items, message):
     nets = [] if "net=mlp" in items else SMALL_NETS

@@ -194,3 +194,8 @@ class CycleganOptions:
         if not 0.0 <= self.dropout < 1.0:
             raise GankitError(f"net_options.dropout must be in [0, 1), got {self.dropout}")
         forbid_batch_norm_with_spectral_norm(self.d_norm, self.spectral_norm)
+
+
+# Net options added after runs were saved, with the value that builds the nets as before them
+# (a run's fingerprint leaves them out at that value, so older checkpoints still load)
+NEUTRAL_NET_OPTIONS: dict[str, object] = {"pack": 1, "paste": False}

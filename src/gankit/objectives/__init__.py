@@ -72,7 +72,8 @@ def check_wrapper_data(wrappers: Mapping[str, Any], data: str, paired: bool,
     is not paired, source images (`sources`: paired or unpaired image data) that it lacks, or
     holes (`masked` sources) to measure in."""
     for name, options in wrappers.items():
-        if isinstance(options, Mapping) and options.get("region") == "hole" and not masked:
+        holes = wrapper_facts(name).needs_holes
+        if holes is not None and holes(options or {}) and not masked:
             raise GankitError(f"wrappers.{name}.region=hole measures inside the holes of masked "
                               f"sources, and {data} has none (set data_options.pairs=mask:...)")
         if wrapper_facts(name).needs_sources and not sources:

@@ -4,8 +4,9 @@ applied in their declared `order` around the configured objective. Nothing here 
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from typing import Literal
+from typing import Any, Literal
 
 from gankit.core.checks import require_non_negative
 from gankit.core.errors import GankitError
@@ -24,6 +25,8 @@ class WrapperFacts:
     needs_pairs: bool = False  # compares each fake with its real target (paired data)
     needs_sources: bool = False  # translates source images (paired or unpaired image data)
     nets: str = ""  # the net family it trains (and that is trained by it alone); "": any
+    # whether, with these options, it measures inside the holes of masked sources
+    needs_holes: Callable[[Mapping[str, Any]], bool] | None = None
 
 
 @dataclass
@@ -98,7 +101,8 @@ WRAPPERS.declare(
     "reconstruction", "an autoencoder's point-wise loss in the generator's: weight * L1 or L2 of "
                       "G(source) against its target (pix2pix, Isola et al. 2017, eq. 4)",
     "gankit.objectives.image2image.reconstruction:Reconstruction", ReconstructionOptions,
-    WrapperFacts(order=2, needs_pairs=True))
+    WrapperFacts(order=2, needs_pairs=True,
+                 needs_holes=lambda options: options.get("region") == "hole"))
 WRAPPERS.declare(
     "cyclegan", "CycleGAN: two generators and two critics, one per direction, with cycle "
                 "consistency and identity terms and a history of fakes (Zhu et al. 2017, eq. 3)",

@@ -17,6 +17,7 @@ from gankit.core.step import Probe, Regularizer, Schedule, TrainingPlan
 from gankit.data import load_dataset
 from gankit.data.base import DataSource
 from gankit.nets import NETS, build_nets
+from gankit.nets.options import NEUTRAL_NET_OPTIONS
 from gankit.nets.sampling import balanced_labels, latent_batch
 from gankit.objectives import build_objective, check_data_kind, check_wrapper_data
 from gankit.objectives.base import Objective
@@ -188,10 +189,6 @@ def make_objective(config: Config) -> Objective:
 def data_size(data: DataSource) -> int | None:
     """Items in an in-memory dataset; None for sources drawn fresh each batch."""
     return len(data) if hasattr(data, "__len__") else None
-
-
-# Net options added after runs were saved, with the value that leaves the nets as they were
-NEUTRAL_NET_OPTIONS: dict[str, Any] = {"pack": 1, "paste": False}
 
 
 def fingerprint(config: Config, data_shape: tuple[int, ...], classes: int = 0,
